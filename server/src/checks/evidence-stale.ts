@@ -1,0 +1,29 @@
+import { FREQUENCY_BY_ID } from '../catalog/vocabulary';
+import { addDays, daysBetween, parseIsoDate } from '../engine/dates';
+import type { Check } from './types';
+
+export const evidenceStale: Check = {
+  code: 'evidence-stale',
+  severity: 'warning',
+  doc: "The newest evidence is older than the control's frequency allows (plus a grace of a quarter of the interval).",
+  appliesTo: ['controls'],
+  run(file, project, report) {
+    for (const c of file.controls) {
+      if (c.status?.value !== 'implemented' || !c.evidence.length) continue;
+      const interval = FREQUENCY_BY_ID.get(c.frequency?.value ?? '')?.intervalDays;
+      if (!interval) continue;
+      const { occurrences, missingPaths } = project.evidenceOf(c);
+      const newest = occurrences[occurrences.length - 1];
+      const range = c.evidenceKey ?? c.idRange;
+      if (!newest) {
+        if (missingPaths.length < c.evidence.length) report({ range, message: `Control ${c.id} runs ${c.frequency!.value} but none of its evidence is dated: name files with the date they were produced (2026-04-03-...).` });
+        continue;
+      }
+      const limit = addDays(parseIsoDate(newest.date)!, interval + Math.ceil(interval / 4));
+      if (limit < project.today) {
+        const age = daysBetween(parseIsoDate(newest.date)!, project.today);
+        report({ range, message: `The newest evidence for ${c.id} is from ${newest.date} (${age} days ago); a ${c.frequency!.value} control should have evidence no older than ${interval + Math.ceil(interval / 4)} days.`, data: { newest: newest.date } });
+      }
+    }
+  },
+};

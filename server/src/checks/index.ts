@@ -1,0 +1,33 @@
+import type { Check } from './types';
+import { yamlSyntax } from './yaml-syntax';
+import { frontmatterSyntax } from './frontmatter-syntax';
+import { schema } from './schema';
+import { fileTooLarge } from './file-too-large';
+import { fileUnreadable } from './file-unreadable';
+import { encoding } from './encoding';
+import { duplicateId } from './duplicate-id';
+import { unknownCriterion } from './unknown-criterion';
+import { unknownReference } from './unknown-reference';
+import { outOfScopeCriterion } from './out-of-scope-criterion';
+import { unmappedCriterion } from './unmapped-criterion';
+import { controlUnmapped } from './control-unmapped';
+import { policyUnmapped } from './policy-unmapped';
+import { missingOwner } from './missing-owner';
+import { missingReviewDate } from './missing-review-date';
+import { staleReview } from './stale-review';
+import { reviewDueSoon } from './review-due-soon';
+import { frequencyMismatch } from './frequency-mismatch';
+import { oneSidedLink } from './one-sided-link';
+import { evidenceMissing } from './evidence-missing';
+import { evidenceStale } from './evidence-stale';
+import { evidenceGap } from './evidence-gap';
+
+/** Every check, in the order their findings are listed. Adding a check: add its file, then a line here. */
+export const CHECKS: readonly Check[] = [
+  yamlSyntax, frontmatterSyntax, schema, fileTooLarge, fileUnreadable, encoding,
+  duplicateId, unknownCriterion, unknownReference, outOfScopeCriterion, unmappedCriterion,
+  controlUnmapped, policyUnmapped, missingOwner, missingReviewDate, staleReview, reviewDueSoon,
+  frequencyMismatch, oneSidedLink, evidenceMissing, evidenceStale, evidenceGap,
+];
+
+export const CHECK_BY_CODE: ReadonlyMap<string, Check> = new Map(CHECKS.map((c) => [c.code, c]));

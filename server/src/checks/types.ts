@@ -1,0 +1,49 @@
+import type { Config, Control, Diagnostic, FileKind, FileModel, Policy, RelatedLocation, Severity } from '../engine/model';
+import type { CriteriaCatalog } from '../catalog/criteria';
+import type { ControlEvidence } from '../engine/evidence';
+import type { Range } from '../engine/text';
+
+/** What a check may know of the project: the index, never the disk or the clock. */
+export interface ProjectView {
+  readonly config: Config;
+  /** Path of soc2.yaml, when the workspace has one. */
+  readonly configFile?: string;
+  readonly catalog: CriteriaCatalog;
+  readonly today: Date;
+  controls(id: string): readonly Control[];
+  policies(id: string): readonly Policy[];
+  allControls(): Iterable<Control>;
+  allPolicies(): Iterable<Policy>;
+  /** Policies that list the control in front matter or mention it in their body. */
+  policiesReferencing(controlId: string): readonly Policy[];
+  /** Controls that list the policy under `policies`. */
+  controlsListing(policyId: string): readonly Control[];
+  evidenceOf(control: Control): ControlEvidence;
+  inScope(category: string): boolean;
+  isExcluded(criterionId: string): boolean;
+  /** Prefixes of known control ids (`AC` for `AC-02`), to tell an unknown id from ordinary text. */
+  hasControlPrefix(prefix: string): boolean;
+}
+
+export interface Finding {
+  range: Range;
+  message: string;
+  related?: RelatedLocation[];
+  data?: Record<string, unknown>;
+  /** Overrides the check's default severity for this finding. */
+  severity?: Severity;
+}
+
+export type Report = (finding: Finding) => void;
+
+/** One check: its stable code, default severity, one-line doc and logic. */
+export interface Check {
+  code: string;
+  severity: Severity;
+  doc: string;
+  /** Kinds of file the check runs on; it is run once per such file. */
+  appliesTo: readonly FileKind[];
+  run(file: FileModel, project: ProjectView, report: Report): void;
+}
+
+export type { Diagnostic };

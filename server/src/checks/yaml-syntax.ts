@@ -1,0 +1,3 @@
+import { problemCheck } from './problem-check';
+
+export const yamlSyntax = problemCheck('yaml-syntax', 'error', 'A controls file or soc2.yaml is not valid YAML.', ['controls', 'config']);

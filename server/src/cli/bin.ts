@@ -1,0 +1,8 @@
+import { runCli } from './main';
+
+runCli(process.argv.slice(2), { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), cwd: process.cwd() })
+  .then((code) => { process.exitCode = code; })
+  .catch((err: unknown) => {
+    process.stderr.write(`soc2: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
+    process.exitCode = 3;
+  });

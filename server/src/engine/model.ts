@@ -1,0 +1,128 @@
+import type { Range } from './text';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** A value read from a file together with where it stands, so diagnostics and edits point at it exactly. */
+export interface Located<T> { value: T; range: Range }
+
+export interface RelatedLocation { file: string; range: Range; message: string }
+
+/** A finding, in engine terms; the CLI and the LSP server translate it for their audiences. */
+export interface Diagnostic {
+  /** Workspace-relative path with `/` separators. */
+  file: string;
+  range: Range;
+  severity: Severity;
+  code: string;
+  message: string;
+  related?: RelatedLocation[];
+  /** Machine-readable facts code actions use (e.g. the suggested criteria). */
+  data?: Record<string, unknown>;
+}
+
+/** A problem found while reading a file (syntax, schema); checks surface these under their code. */
+export interface ParseProblem { code: string; range: Range; message: string; severity?: Severity; data?: Record<string, unknown> }
+
+export interface EvidenceItem {
+  name?: string;
+  range: Range;
+  path?: Located<string>;
+  collected: Located<string>[];
+}
+
+export interface Control {
+  kind: 'control';
+  id: string;
+  idRange: Range;
+  /** The whole mapping of this control. */
+  range: Range;
+  file: string;
+  title?: string;
+  description?: string;
+  owner?: Located<string>;
+  frequency?: Located<string>;
+  status?: Located<string>;
+  criteria: Located<string>[];
+  /** Range of the `criteria` key, where "add a criterion" lands. */
+  criteriaKey?: Range;
+  policies: Located<string>[];
+  policiesKey?: Range;
+  lastReviewed?: Located<string>;
+  reviewCycle?: Located<string | number>;
+  evidence: EvidenceItem[];
+  evidenceKey?: Range;
+}
+
+/** A control id written in a policy body. */
+export interface Mention { id: string; range: Range; /** Index into Policy.sentences. */ sentence: number; viaLink: boolean }
+
+export interface Sentence {
+  range: Range;
+  text: string;
+  /** Frequencies stated in the sentence, with the phrase and its range. */
+  frequencies: { frequency: string; phrase: string; range: Range }[];
+}
+
+export interface Section { title: string; level: number; range: Range; /** Through the end of the section's content. */ fullRange: Range }
+
+export interface Policy {
+  kind: 'policy';
+  id: string;
+  idRange: Range;
+  file: string;
+  /** The front matter block including its fences; empty range at 0:0 when absent. */
+  frontMatterRange: Range;
+  hasFrontMatter: boolean;
+  title?: Located<string>;
+  owner?: Located<string>;
+  approver?: Located<string>;
+  approvedOn?: Located<string>;
+  version?: Located<string>;
+  lastReviewed?: Located<string>;
+  reviewCycle?: Located<string | number>;
+  criteria: Located<string>[];
+  criteriaKey?: Range;
+  controls: Located<string>[];
+  controlsKey?: Range;
+  /** Tokens in the body shaped like control ids (known or not). */
+  mentions: Mention[];
+  sentences: Sentence[];
+  sections: Section[];
+}
+
+export interface Exclusion { criterion: Located<string>; reason?: string; range: Range }
+
+export interface Config {
+  file: string;
+  organization?: string;
+  reportType: 1 | 2;
+  period?: { start: Located<string>; end: Located<string> };
+  categories: Located<string>[];
+  categoriesKey?: Range;
+  exclusions: Exclusion[];
+  paths: { policies: string[]; controls: string[]; evidence: string; risks: string[] };
+  defaultCycle: string | number;
+  dueSoonDays: number;
+  /** Per-check overrides: `off` or a severity. */
+  checks: Record<string, 'off' | Severity>;
+  vagueLanguage: { enabled: boolean; words: string[]; ignore: string[] };
+  policySections?: string[];
+  maxFileBytes: number;
+  /** Whether soc2.yaml could be read at all; defaults are used when not. */
+  usable: boolean;
+}
+
+export type FileKind = 'config' | 'policy' | 'controls' | 'other';
+
+/** What the engine keeps of one file after parsing: the extracted model, never the syntax tree. */
+export interface FileModel {
+  path: string;
+  kind: FileKind;
+  version: number;
+  /** Problems found while reading the file, surfaced by the matching check. */
+  problems: ParseProblem[];
+  controls: Control[];
+  policy?: Policy;
+  config?: Config;
+  lineCount: number;
+}

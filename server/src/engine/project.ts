@@ -1,0 +1,325 @@
+import picomatch from 'picomatch';
+import type { Config, Control, Diagnostic, FileKind, FileModel, ParseProblem, Policy } from './model';
+import { CONFIG_FILE, defaultConfig, parseConfig } from './parse-config';
+import { parseControls } from './parse-controls';
+import { parsePolicy } from './parse-policy';
+import { LineIndex } from './text';
+import { parseIsoDate, type IsoDate } from './dates';
+import { controlEvidence, EvidenceFiles, joinPath, type ControlEvidence } from './evidence';
+import { CriteriaCatalog } from '../catalog/criteria';
+import { prefixOf } from './ids';
+import { CHECKS } from '../checks';
+import type { Check, ProjectView } from '../checks/types';
+
+export interface ProjectOptions {
+  /** The date every date-based check measures against (`YYYY-MM-DD`). */
+  today: IsoDate;
+  catalog?: CriteriaCatalog;
+  checks?: readonly Check[];
+}
+
+/** Counts of work done, so tests can assert that an edit re-parses and re-checks only what it must. */
+export interface WorkCounters { parses: Map<string, number>; checkRuns: Map<string, number> }
+
+/**
+ * The index of one compliance repo: parsed models by file, ids, cross-references and evidence, with
+ * per-file diagnostics computed lazily and invalidated precisely when a file changes.
+ */
+export class Project implements ProjectView {
+  readonly catalog: CriteriaCatalog;
+  readonly today: Date;
+  readonly checks: readonly Check[];
+  config: Config = defaultConfig();
+  configFile?: string;
+  readonly counters: WorkCounters = { parses: new Map(), checkRuns: new Map() };
+
+  private readonly files = new Map<string, FileModel>();
+  private readonly diagnostics = new Map<string, Diagnostic[]>();
+  private readonly dirty = new Set<string>();
+  private readonly controlsById = new Map<string, Control[]>();
+  private readonly policiesById = new Map<string, Policy[]>();
+  /** control id -> policies that list or mention it */
+  private readonly policyRefs = new Map<string, Set<Policy>>();
+  /** policy id -> controls that list it */
+  private readonly controlRefs = new Map<string, Set<Control>>();
+  private readonly prefixCounts = new Map<string, number>();
+  private readonly evidenceCache = new Map<Control, ControlEvidence>();
+  readonly evidenceFiles = new EvidenceFiles();
+  private matchPolicy: (p: string) => boolean = () => false;
+  private matchControls: (p: string) => boolean = () => false;
+
+  constructor(options: ProjectOptions) {
+    const today = parseIsoDate(options.today);
+    if (!today) throw new Error(`"today" must be a date written YYYY-MM-DD, not ${options.today}`);
+    this.today = today;
+    this.catalog = options.catalog ?? new CriteriaCatalog();
+    this.checks = options.checks ?? CHECKS;
+    this.applyConfig(this.config);
+  }
+
+  // ---- classification -------------------------------------------------------------------------
+
+  kindOf(path: string): FileKind {
+    if (path === CONFIG_FILE) return 'config';
+    if (this.matchPolicy(path)) return 'policy';
+    if (this.matchControls(path)) return 'controls';
+    return 'other';
+  }
+
+  isEvidence(path: string): boolean {
+    const root = this.config.paths.evidence.replace(/^\.\/?/, '');
+    return root === '' || path.startsWith(root + '/');
+  }
+
+  private applyConfig(config: Config): void {
+    this.config = config;
+    const opts = { dot: false };
+    this.matchPolicy = picomatch(config.paths.policies.map(stripDotSlash), opts);
+    this.matchControls = picomatch(config.paths.controls.map(stripDotSlash), opts);
+  }
+
+  // ---- updates --------------------------------------------------------------------------------
+
+  /**
+   * Parses one file's new text and updates the index. Returns the files whose diagnostics may have
+   * changed, and whether the file roles changed (soc2.yaml's paths), in which case the caller re-lists.
+   */
+  setFile(path: string, text: string, version = 0, extraProblems: ParseProblem[] = []): { affected: Set<string>; rolesChanged: boolean } {
+    const kind = this.kindOf(path);
+    if (kind === 'other') return { affected: new Set(), rolesChanged: false };
+    const model = this.parse(path, kind, text, version);
+    model.problems.unshift(...extraProblems);
+    return this.replace(path, model);
+  }
+
+  /** Records a file that could not be read or parsed at all, with the problem to show on it. */
+  setUnreadable(path: string, code: string, message: string): { affected: Set<string>; rolesChanged: boolean } {
+    const kind = this.kindOf(path);
+    const model: FileModel = { path, kind, version: 0, problems: [{ code, message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }], controls: [], lineCount: 1 };
+    return this.replace(path, model);
+  }
+
+  removeFile(path: string): Set<string> {
+    if (this.evidenceFiles.has(path)) { this.evidenceFiles.remove(path); return this.evidenceChanged(path); }
+    const old = this.files.get(path);
+    if (!old) return new Set();
+    const affected = this.dependents(old, undefined);
+    this.unindex(old);
+    this.files.delete(path);
+    this.diagnostics.delete(path);
+    this.dirty.delete(path);
+    affected.delete(path);
+    for (const f of affected) this.dirty.add(f);
+    affected.add(path);
+    return affected;
+  }
+
+  /** Registers a file that exists in the workspace; evidence files are tracked by name only. */
+  addEvidenceFile(path: string): Set<string> {
+    if (!this.isEvidence(path) || this.evidenceFiles.has(path)) return new Set();
+    this.evidenceFiles.add(path);
+    return this.evidenceChanged(path);
+  }
+
+  setEvidenceFiles(paths: Iterable<string>): void {
+    this.evidenceFiles.set([...paths].filter((p) => this.isEvidence(p)));
+    this.evidenceCache.clear();
+    for (const f of this.files.keys()) this.dirty.add(f);
+  }
+
+  private evidenceChanged(path: string): Set<string> {
+    const affected = new Set<string>();
+    for (const [control] of this.evidenceCache) {
+      if (control.evidence.some((e) => e.path && (path === joinPath(this.config.paths.evidence, e.path.value) || path.startsWith(joinPath(this.config.paths.evidence, e.path.value) + '/')))) {
+        this.evidenceCache.delete(control);
+        affected.add(control.file);
+      }
+    }
+    for (const f of affected) this.dirty.add(f);
+    return affected;
+  }
+
+  private parse(path: string, kind: FileKind, text: string, version: number): FileModel {
+    this.counters.parses.set(path, (this.counters.parses.get(path) ?? 0) + 1);
+    const lines = new LineIndex(text);
+    const model: FileModel = { path, kind, version, problems: [], controls: [], lineCount: lines.lineCount };
+    if (text.length > this.config.maxFileBytes) {
+      model.problems.push({ code: 'file-too-large', range: lines.range(0, 0), message: `This file is ${text.length.toLocaleString('en-US')} characters, over the limit of ${this.config.maxFileBytes.toLocaleString('en-US')} (limits.max_file_bytes in soc2.yaml); it was not checked.` });
+      return model;
+    }
+    try {
+      if (kind === 'config') {
+        const { config, problems } = parseConfig(path, text, lines);
+        model.config = config;
+        model.problems.push(...problems);
+      } else if (kind === 'controls') {
+        const { controls, problems } = parseControls(path, text, lines);
+        model.controls = controls;
+        model.problems.push(...problems);
+      } else if (kind === 'policy') {
+        const { policy, problems } = parsePolicy(path, text, lines);
+        model.policy = policy;
+        model.problems.push(...problems);
+      }
+    } catch (err) {
+      // A parser bug must not take the whole check down: say so on the file and go on.
+      model.problems.push({ code: kind === 'policy' ? 'frontmatter-syntax' : 'yaml-syntax', range: lines.range(0, 0), message: `This file could not be read: ${(err as Error).message}` });
+    }
+    return model;
+  }
+
+  private replace(path: string, model: FileModel): { affected: Set<string>; rolesChanged: boolean } {
+    const old = this.files.get(path);
+    let rolesChanged = false;
+    if (model.kind === 'config') {
+      const config = model.config ?? defaultConfig(path);
+      rolesChanged = JSON.stringify(config.paths) !== JSON.stringify(this.config.paths);
+      this.configFile = path;
+      this.applyConfig(config);
+      this.evidenceCache.clear();
+    }
+    const affected = this.dependents(old, model);
+    if (old) this.unindex(old);
+    this.files.set(path, model);
+    this.index(model);
+    if (model.kind === 'config') for (const f of this.files.keys()) affected.add(f);
+    affected.add(path);
+    for (const f of affected) this.dirty.add(f);
+    return { affected, rolesChanged };
+  }
+
+  /** Files whose diagnostics can change when `old` becomes `next`: the dependency rules of the checks. */
+  private dependents(old: FileModel | undefined, next: FileModel | undefined): Set<string> {
+    const out = new Set<string>();
+    for (const m of [old, next]) {
+      if (!m) continue;
+      for (const c of m.controls) {
+        for (const other of this.controlsById.get(c.id) ?? []) out.add(other.file);
+        for (const p of this.policyRefs.get(c.id) ?? []) out.add(p.file);
+        for (const p of c.policies) for (const pol of this.policiesById.get(p.value) ?? []) out.add(pol.file);
+        // A prefix appearing or disappearing changes which id-shaped words in every policy are references.
+        if ((this.prefixCounts.get(prefixOf(c.id)) ?? 0) <= (m === old ? 1 : 0)) for (const pol of this.allPolicies()) out.add(pol.file);
+      }
+      const pol = m.policy;
+      if (pol) {
+        for (const other of this.policiesById.get(pol.id) ?? []) out.add(other.file);
+        for (const c of this.controlRefs.get(pol.id) ?? []) out.add(c.file);
+        for (const ref of [...pol.controls, ...pol.mentions]) {
+          const id = 'value' in ref ? ref.value : ref.id;
+          for (const c of this.controlsById.get(id) ?? []) out.add(c.file);
+        }
+      }
+    }
+    if ((old?.controls.length || next?.controls.length) && this.configFile) out.add(this.configFile);
+    return out;
+  }
+
+  private index(m: FileModel): void {
+    for (const c of m.controls) {
+      push(this.controlsById, c.id, c);
+      for (const p of c.policies) addTo(this.controlRefs, p.value, c);
+      const prefix = prefixOf(c.id);
+      this.prefixCounts.set(prefix, (this.prefixCounts.get(prefix) ?? 0) + 1);
+    }
+    const pol = m.policy;
+    if (pol) {
+      push(this.policiesById, pol.id, pol);
+      for (const c of pol.controls) addTo(this.policyRefs, c.value, pol);
+      for (const c of pol.mentions) addTo(this.policyRefs, c.id, pol);
+    }
+  }
+
+  private unindex(m: FileModel): void {
+    for (const c of m.controls) {
+      pull(this.controlsById, c.id, c);
+      for (const p of c.policies) this.controlRefs.get(p.value)?.delete(c);
+      const prefix = prefixOf(c.id);
+      const n = (this.prefixCounts.get(prefix) ?? 1) - 1;
+      if (n <= 0) this.prefixCounts.delete(prefix); else this.prefixCounts.set(prefix, n);
+      this.evidenceCache.delete(c);
+    }
+    const pol = m.policy;
+    if (pol) {
+      pull(this.policiesById, pol.id, pol);
+      for (const c of pol.controls) this.policyRefs.get(c.value)?.delete(pol);
+      for (const c of pol.mentions) this.policyRefs.get(c.id)?.delete(pol);
+    }
+  }
+
+  // ---- queries (ProjectView) ------------------------------------------------------------------
+
+  file(path: string): FileModel | undefined { return this.files.get(path); }
+  allFiles(): IterableIterator<FileModel> { return this.files.values(); }
+  controls(id: string): readonly Control[] { return this.controlsById.get(id) ?? []; }
+  policies(id: string): readonly Policy[] { return this.policiesById.get(id) ?? []; }
+  *allControls(): Iterable<Control> { for (const m of this.files.values()) yield* m.controls; }
+  *allPolicies(): Iterable<Policy> { for (const m of this.files.values()) if (m.policy) yield m.policy; }
+  policiesReferencing(controlId: string): readonly Policy[] { return [...(this.policyRefs.get(controlId) ?? [])]; }
+  controlsListing(policyId: string): readonly Control[] { return [...(this.controlRefs.get(policyId) ?? [])]; }
+  hasControlPrefix(prefix: string): boolean { return this.prefixCounts.has(prefix); }
+
+  evidenceOf(control: Control): ControlEvidence {
+    let e = this.evidenceCache.get(control);
+    if (!e) { e = controlEvidence(control, this.config.paths.evidence, this.evidenceFiles); this.evidenceCache.set(control, e); }
+    return e;
+  }
+
+  inScope(category: string): boolean {
+    return category === 'security' || this.config.categories.some((c) => c.value === category);
+  }
+
+  isExcluded(criterionId: string): boolean {
+    return this.config.exclusions.some((e) => e.criterion.value === criterionId);
+  }
+
+  // ---- diagnostics ----------------------------------------------------------------------------
+
+  /** The diagnostics of one file, re-running its checks only when something it depends on changed. */
+  diagnosticsFor(path: string): Diagnostic[] {
+    const model = this.files.get(path);
+    if (!model) return [];
+    if (!this.dirty.has(path) && this.diagnostics.has(path)) return this.diagnostics.get(path)!;
+    const out = this.runChecks(model);
+    this.diagnostics.set(path, out);
+    this.dirty.delete(path);
+    return out;
+  }
+
+  /** Every file's diagnostics, files in path order. */
+  allDiagnostics(): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    for (const path of [...this.files.keys()].sort()) out.push(...this.diagnosticsFor(path));
+    return out;
+  }
+
+  private runChecks(model: FileModel): Diagnostic[] {
+    this.counters.checkRuns.set(model.path, (this.counters.checkRuns.get(model.path) ?? 0) + 1);
+    const out: Diagnostic[] = [];
+    for (const check of this.checks) {
+      if (!check.appliesTo.includes(model.kind)) continue;
+      const override = this.config.checks[check.code];
+      if (override === 'off') continue;
+      try {
+        check.run(model, this, (f) => out.push({
+          file: model.path, range: f.range, severity: override ?? f.severity ?? check.severity, code: check.code,
+          message: f.message, ...(f.related ? { related: f.related } : {}), ...(f.data ? { data: f.data } : {}),
+        }));
+      } catch (err) {
+        out.push({ file: model.path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: 'internal-error', message: `The ${check.code} check failed on this file: ${(err as Error).message}. Please report this.` });
+      }
+    }
+    out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
+    return out;
+  }
+}
+
+function stripDotSlash(g: string): string { return g.replace(/^\.\//, ''); }
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void { const a = m.get(k); if (a) a.push(v); else m.set(k, [v]); }
+function pull<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const a = m.get(k);
+  if (!a) return;
+  const i = a.indexOf(v);
+  if (i >= 0) a.splice(i, 1);
+  if (!a.length) m.delete(k);
+}
+function addTo<K, V>(m: Map<K, Set<V>>, k: K, v: V): void { const s = m.get(k); if (s) s.add(v); else m.set(k, new Set([v])); }

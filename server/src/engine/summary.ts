@@ -1,0 +1,126 @@
+import type { Project } from './project';
+import type { Diagnostic, Severity } from './model';
+import { toIso, type IsoDate } from './dates';
+import { COVERING_STATUSES } from '../catalog/vocabulary';
+
+export type CriterionStatus = 'covered' | 'partial' | 'gap' | 'excluded' | 'out-of-scope';
+
+export interface Location { file: string; line: number }
+
+export interface ReadinessSummary {
+  organization?: string;
+  today: IsoDate;
+  report: { type: 1 | 2; period?: { start: string; end: string } };
+  /** round(100 * (covered + 0.5 * partial) / (in-scope criteria - excluded)). */
+  readiness: number;
+  categories: { id: string; name: string; inScope: boolean; criteria: number; covered: number; partial: number; gap: number; excluded: number }[];
+  criteria: { id: string; category: string; series: string; summary: string; status: CriterionStatus; controls: string[]; policies: string[]; exclusionReason?: string }[];
+  /** Diagnostics per code. */
+  counts: Record<string, number>;
+  severities: Record<Severity, number>;
+  /** In-scope criteria without working controls: gaps first, then partial ones. */
+  gaps: { id: string; summary: string; status: 'gap' | 'partial'; controls: string[] }[];
+  owners: { owner: string; controls: string[]; policies: string[] }[];
+  /** Where each control and policy is defined, for links. */
+  locations: Record<string, Location>;
+  /** Findings grouped for the summary views. */
+  findings: { staleReviews: Diagnostic[]; mismatches: Diagnostic[]; evidence: Diagnostic[]; ownership: Diagnostic[]; errors: Diagnostic[] };
+  totals: { policies: number; controls: number; controlsByStatus: Record<string, number> };
+}
+
+/** The readiness summary: a pure function of the project's index and its diagnostics. */
+export function computeSummary(project: Project, diagnostics: Diagnostic[] = project.allDiagnostics()): ReadinessSummary {
+  const { config, catalog } = project;
+  const byCriterion = new Map<string, { implemented: string[]; other: string[]; working: string[]; policies: string[] }>();
+  const entry = (id: string) => {
+    let e = byCriterion.get(id);
+    if (!e) { e = { implemented: [], other: [], working: [], policies: [] }; byCriterion.set(id, e); }
+    return e;
+  };
+  const locations: Record<string, Location> = {};
+  const owners = new Map<string, { controls: string[]; policies: string[] }>();
+  const owner = (name: string) => { let o = owners.get(name); if (!o) { o = { controls: [], policies: [] }; owners.set(name, o); } return o; };
+  const controlsByStatus: Record<string, number> = {};
+  let controls = 0, policies = 0;
+  for (const c of project.allControls()) {
+    controls++;
+    locations[c.id] ??= { file: c.file, line: c.idRange.start.line + 1 };
+    const status = c.status?.value ?? 'unspecified';
+    controlsByStatus[status] = (controlsByStatus[status] ?? 0) + 1;
+    if (c.owner) owner(c.owner.value).controls.push(c.id);
+    for (const id of c.criteria) {
+      const e = entry(id.value);
+      if (status === 'implemented') e.implemented.push(c.id);
+      else if (status !== 'not-applicable') e.other.push(c.id);
+      if (COVERING_STATUSES.has(status)) e.working.push(c.id);
+    }
+  }
+  for (const p of project.allPolicies()) {
+    policies++;
+    locations[p.id] ??= { file: p.file, line: p.idRange.start.line + 1 };
+    if (p.owner) owner(p.owner.value).policies.push(p.id);
+    for (const id of p.criteria) entry(id.value).policies.push(p.id);
+  }
+
+  const criteria: ReadinessSummary['criteria'] = [];
+  const categories: ReadinessSummary['categories'] = [];
+  const gaps: ReadinessSummary['gaps'] = [];
+  let covered = 0, partial = 0, counted = 0;
+  for (const cat of catalog.framework.categories) {
+    const inScope = project.inScope(cat.id);
+    const row = { id: cat.id, name: cat.name, inScope, criteria: 0, covered: 0, partial: 0, gap: 0, excluded: 0 };
+    for (const cr of catalog.framework.criteria) {
+      if (cr.category !== cat.id) continue;
+      row.criteria++;
+      const e = byCriterion.get(cr.id);
+      const exclusion = config.exclusions.find((x) => x.criterion.value === cr.id);
+      let status: CriterionStatus;
+      if (!inScope) status = 'out-of-scope';
+      else if (exclusion) status = 'excluded';
+      else if (e?.implemented.length) status = 'covered';
+      else if (e?.other.length) status = 'partial';
+      else status = 'gap';
+      if (status !== 'out-of-scope') row[status]++;
+      if (inScope && status !== 'excluded') counted++;
+      if (status === 'covered') covered++;
+      if (status === 'partial') partial++;
+      if (status === 'gap' || status === 'partial') gaps.push({ id: cr.id, summary: cr.summary, status, controls: e?.other ?? [] });
+      criteria.push({
+        id: cr.id, category: cr.category, series: cr.series, summary: cr.summary, status,
+        controls: [...(e?.implemented ?? []), ...(e?.other ?? [])], policies: e?.policies ?? [],
+        ...(exclusion?.reason ? { exclusionReason: exclusion.reason } : {}),
+      });
+    }
+    categories.push(row);
+  }
+  gaps.sort((a, b) => (a.status === b.status ? 0 : a.status === 'gap' ? -1 : 1));
+
+  const counts: Record<string, number> = {};
+  const severities: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const d of diagnostics) {
+    counts[d.code] = (counts[d.code] ?? 0) + 1;
+    severities[d.severity]++;
+  }
+  const pick = (...codes: string[]) => diagnostics.filter((d) => codes.includes(d.code));
+  return {
+    organization: config.organization,
+    today: toIso(project.today),
+    report: { type: config.reportType, ...(config.period ? { period: { start: config.period.start.value, end: config.period.end.value } } : {}) },
+    readiness: counted ? Math.round((100 * (covered + 0.5 * partial)) / counted) : 0,
+    categories,
+    criteria,
+    counts,
+    severities,
+    gaps,
+    owners: [...owners].sort(([a], [b]) => a.localeCompare(b)).map(([name, o]) => ({ owner: name, controls: o.controls.sort(), policies: o.policies.sort() })),
+    locations,
+    findings: {
+      staleReviews: pick('stale-review', 'review-due-soon', 'missing-review-date'),
+      mismatches: pick('frequency-mismatch', 'one-sided-link'),
+      evidence: pick('evidence-missing', 'evidence-stale', 'evidence-gap'),
+      ownership: pick('missing-owner'),
+      errors: diagnostics.filter((d) => d.severity === 'error'),
+    },
+    totals: { policies, controls, controlsByStatus },
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * All file access of the engine goes through this interface. The disk implementation serves the CLI
+ * and the language server; the in-memory one serves tests. Paths are relative to the root, with `/`.
+ */
+export interface FileStat { size: number; mtimeMs: number; isFile: boolean; isDirectory: boolean }
+
+export type WatchEvent = { type: 'created' | 'changed' | 'deleted'; path: string };
+
+export interface Disposable { dispose(): void }
+
+export interface ListResult { files: string[]; /** Entries that could not be listed (permissions, loops), with why. */ problems: { path: string; reason: string }[] }
+
+export interface Workspace {
+  /** Every file below the root, skipping `.git`, `node_modules` and other tool folders. */
+  list(): Promise<ListResult>;
+  read(path: string): Promise<Uint8Array>;
+  stat(path: string): Promise<FileStat | undefined>;
+  watch?(listener: (event: WatchEvent) => void): Disposable;
+}
+
+/** Folders that never hold compliance content and can be huge. */
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['.git', 'node_modules', '.hg', '.svn', 'dist', 'out', '.vscode-test', '.bench', '.cache']);
+
+export class MemoryWorkspace implements Workspace {
+  private readonly files = new Map<string, Uint8Array>();
+  private readonly listeners = new Set<(e: WatchEvent) => void>();
+  /** Counts reads per path so tests can assert how much work was done. */
+  readonly reads = new Map<string, number>();
+
+  constructor(files: Record<string, string | Uint8Array> = {}) {
+    for (const [p, c] of Object.entries(files)) this.files.set(p, typeof c === 'string' ? new TextEncoder().encode(c) : c);
+  }
+
+  async list(): Promise<ListResult> {
+    return { files: [...this.files.keys()].filter((p) => !p.split('/').some((s) => SKIPPED_FOLDERS.has(s))).sort(), problems: [] };
+  }
+
+  async read(path: string): Promise<Uint8Array> {
+    this.reads.set(path, (this.reads.get(path) ?? 0) + 1);
+    const c = this.files.get(path);
+    if (!c) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+    return c;
+  }
+
+  async stat(path: string): Promise<FileStat | undefined> {
+    const c = this.files.get(path);
+    if (c) return { size: c.byteLength, mtimeMs: 0, isFile: true, isDirectory: false };
+    const prefix = path.replace(/\/+$/, '') + '/';
+    for (const k of this.files.keys()) if (k.startsWith(prefix)) return { size: 0, mtimeMs: 0, isFile: false, isDirectory: true };
+    return undefined;
+  }
+
+  watch(listener: (event: WatchEvent) => void): Disposable {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** Test helper: write a file and tell watchers, as an outside editor would. */
+  write(path: string, content: string | Uint8Array): void {
+    const existed = this.files.has(path);
+    this.files.set(path, typeof content === 'string' ? new TextEncoder().encode(content) : content);
+    for (const l of this.listeners) l({ type: existed ? 'changed' : 'created', path });
+  }
+
+  delete(path: string): void {
+    if (this.files.delete(path)) for (const l of this.listeners) l({ type: 'deleted', path });
+  }
+}

@@ -1,0 +1,135 @@
+import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { LineIndex, type Range } from './text';
+import type { Located, ParseProblem } from './model';
+
+/**
+ * Aliases are refused past this count: a "billion laughs" document expands exponentially and would
+ * otherwise stall the server. Compliance files have no business using many aliases.
+ */
+export const MAX_ALIASES = 50;
+
+/** One parsed YAML text with helpers that turn nodes into exact ranges. */
+export class YamlSource {
+  readonly docs: Document.Parsed[];
+  readonly problems: ParseProblem[] = [];
+  constructor(readonly text: string, readonly lines: LineIndex, readonly base = 0, syntaxCode = 'yaml-syntax') {
+    this.docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false }) as Document.Parsed[];
+    if (!Array.isArray(this.docs)) this.docs = [this.docs as unknown as Document.Parsed];
+    for (const doc of this.docs) {
+      for (const err of doc.errors) {
+        const [s, e] = err.pos;
+        this.problems.push({
+          code: syntaxCode,
+          range: this.rangeOf(s, Math.max(e, s + 1)),
+          message: describeYamlError(err.code, err.message),
+        });
+      }
+    }
+  }
+
+  rangeOf(start: number, end: number): Range {
+    return this.lines.range(this.base + start, this.base + Math.min(end, this.text.length));
+  }
+
+  nodeRange(node: Node | null | undefined, fallback?: Range): Range {
+    const r = node?.range;
+    if (!r) return fallback ?? this.rangeOf(0, 0);
+    return this.rangeOf(r[0], r[1]);
+  }
+
+  pairRange(pair: Pair): Range {
+    const k = pair.key as Node | null;
+    const v = pair.value as Node | null;
+    const start = k?.range?.[0] ?? v?.range?.[0] ?? 0;
+    const end = v?.range?.[1] ?? k?.range?.[1] ?? start;
+    return this.rangeOf(start, end);
+  }
+
+  /** Converts a document to plain data for schema validation, tolerating alias bombs already refused. */
+  toData(doc: Document.Parsed): unknown {
+    if (doc.errors.length) return undefined;
+    try {
+      return doc.toJS({ maxAliasCount: MAX_ALIASES });
+    } catch (err) {
+      this.problems.push({ code: 'yaml-syntax', range: this.nodeRange(doc.contents as Node), message: `This YAML cannot be expanded: ${(err as Error).message}` });
+      return undefined;
+    }
+  }
+
+  /** The node at a schema instance path (`/controls/0/criteria/1`), or the nearest existing parent. */
+  nodeAtPath(doc: Document.Parsed, path: readonly (string | number)[]): { node: Node | undefined; keyNode?: Node; depth: number } {
+    let node: Node | undefined = doc.contents as Node | undefined;
+    let keyNode: Node | undefined;
+    let depth = 0;
+    for (const seg of path) {
+      if (isMap(node)) {
+        const pair = findPair(node, String(seg));
+        if (!pair) break;
+        keyNode = pair.key as Node;
+        node = (pair.value as Node | null) ?? undefined;
+        if (!node) { depth++; break; }
+      } else if (isSeq(node)) {
+        const item = node.items[Number(seg)] as Node | undefined;
+        if (!item) break;
+        node = item;
+        keyNode = undefined;
+      } else break;
+      depth++;
+    }
+    return { node, keyNode, depth };
+  }
+}
+
+export function findPair(map: YAMLMap, key: string): Pair | undefined {
+  for (const item of map.items) {
+    const k = item.key as unknown;
+    const name = isScalar(k) ? String(k.value) : typeof k === 'string' ? k : undefined;
+    if (name === key) return item as Pair;
+  }
+  return undefined;
+}
+
+/** Reads `key` of a mapping as a located string (numbers and booleans are stringified). */
+export function locatedString(src: YamlSource, map: YAMLMap, key: string): Located<string> | undefined {
+  const pair = findPair(map, key);
+  if (!pair) return undefined;
+  const v = pair.value as Node | null;
+  if (isScalar(v) && v.value !== null && v.value !== undefined && typeof v.value !== 'object') {
+    return { value: String(v.value), range: src.nodeRange(v) };
+  }
+  return undefined;
+}
+
+export function locatedScalar(src: YamlSource, map: YAMLMap, key: string): Located<string | number> | undefined {
+  const pair = findPair(map, key);
+  const v = pair?.value as Node | null;
+  if (isScalar(v) && (typeof v.value === 'string' || typeof v.value === 'number')) return { value: v.value, range: src.nodeRange(v) };
+  return undefined;
+}
+
+/** Reads a list of scalars; a single scalar is accepted as a list of one (the schema check flags it). */
+export function locatedList(src: YamlSource, map: YAMLMap, key: string): { items: Located<string>[]; keyRange?: Range } {
+  const pair = findPair(map, key);
+  if (!pair) return { items: [] };
+  const keyRange = src.nodeRange(pair.key as Node);
+  const v = pair.value as Node | null;
+  const items: Located<string>[] = [];
+  if (isSeq(v)) {
+    for (const item of v.items) {
+      if (isScalar(item) && item.value !== null && typeof item.value !== 'object') items.push({ value: String(item.value), range: src.nodeRange(item as Node) });
+    }
+  } else if (isScalar(v) && typeof v.value === 'string' && v.value.trim()) {
+    items.push({ value: v.value, range: src.nodeRange(v) });
+  }
+  return { items, keyRange };
+}
+
+function describeYamlError(code: string, message: string): string {
+  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  const hints: Record<string, string> = {
+    DUPLICATE_KEY: 'This key appears twice in the same mapping; only one value can count.',
+    TAB_AS_INDENT: 'YAML does not allow tabs for indentation; use spaces.',
+    BAD_INDENT: 'The indentation here does not line up with the surrounding block.',
+  };
+  return `YAML syntax: ${hints[code] ?? first}`;
+}

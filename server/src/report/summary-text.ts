@@ -1,0 +1,85 @@
+import type { ReadinessSummary } from '../engine/summary';
+
+const STATUS_MARK: Record<string, string> = { covered: '✔', partial: '◐', gap: '✘', excluded: '–', 'out-of-scope': ' ' };
+
+function heading(s: ReadinessSummary): string {
+  const type = s.report.type === 2 ? 'Type 2' : 'Type 1';
+  const period = s.report.period ? `, observation period ${s.report.period.start} to ${s.report.period.end}` : '';
+  return `${s.organization ?? 'SOC 2 program'}: SOC 2 ${type} readiness${period}, as of ${s.today}`;
+}
+
+function pad(s: string | number, n: number): string { const t = String(s); return t + ' '.repeat(Math.max(0, n - t.length)); }
+
+export function formatSummaryText(s: ReadinessSummary): string {
+  const out: string[] = [];
+  const inScope = s.categories.filter((c) => c.inScope);
+  const total = inScope.reduce((n, c) => n + c.criteria - c.excluded, 0);
+  const sum = (k: 'covered' | 'partial' | 'gap' | 'excluded') => inScope.reduce((n, c) => n + c[k], 0);
+  out.push(heading(s), '');
+  out.push(`Readiness: ${s.readiness}%  (${sum('covered')} covered, ${sum('partial')} partial, ${sum('gap')} gap of ${total} criteria in scope; ${sum('excluded')} excluded)`);
+  out.push(`Program:   ${s.totals.policies} policies, ${s.totals.controls} controls (${Object.entries(s.totals.controlsByStatus).map(([k, v]) => `${v} ${k}`).join(', ')})`, '');
+  out.push(`${pad('Category', 22)}${pad('Criteria', 10)}${pad('Covered', 9)}${pad('Partial', 9)}${pad('Gap', 5)}Excluded`);
+  for (const c of s.categories) {
+    if (!c.inScope) { out.push(`${pad(c.name, 22)}not in scope`); continue; }
+    out.push(`${pad(c.name, 22)}${pad(c.criteria, 10)}${pad(c.covered, 9)}${pad(c.partial, 9)}${pad(c.gap, 5)}${c.excluded}`);
+  }
+  out.push('', 'Criteria in scope:');
+  const rows = s.criteria.filter((c) => c.status !== 'out-of-scope');
+  for (const c of rows) out.push(`  ${STATUS_MARK[c.status]} ${pad(c.id, 7)}${pad(c.status, 10)}${c.controls.join(', ') || (c.exclusionReason ? `excluded: ${c.exclusionReason}` : '—')}`);
+  out.push('', s.gaps.length ? 'Gaps, most urgent first:' : 'Gaps: none.');
+  for (const g of s.gaps) out.push(`  ${pad(g.id, 7)}${g.status === 'gap' ? 'no control' : `only planned/partial: ${g.controls.join(', ')}`} — ${g.summary}`);
+  const codes = Object.entries(s.counts).sort(([a], [b]) => a.localeCompare(b));
+  out.push('', codes.length ? `Findings (${s.severities.error} errors, ${s.severities.warning} warnings, ${s.severities.info} info):` : 'Findings: none.');
+  for (const [code, n] of codes) out.push(`  ${pad(n, 5)}${code}`);
+  out.push('', 'Owners:');
+  for (const o of s.owners) out.push(`  ${o.owner}: ${[...o.controls, ...o.policies].join(', ')}`);
+  return out.join('\n') + '\n';
+}
+
+/** Markdown, for a pull request comment or a file handed to the auditor. Table cells are escaped. */
+export function formatSummaryMarkdown(s: ReadinessSummary): string {
+  const out: string[] = [];
+  const md = escapeMarkdown;
+  out.push(`# ${md(heading(s))}`, '');
+  out.push(`**Readiness: ${s.readiness}%** — formula: (covered + ½ × partial) ÷ (in-scope criteria − excluded).`, '');
+  out.push('| Category | In scope | Criteria | Covered | Partial | Gap | Excluded |', '|---|---|---:|---:|---:|---:|---:|');
+  for (const c of s.categories) out.push(`| ${md(c.name)} | ${c.inScope ? 'yes' : 'no'} | ${c.criteria} | ${c.covered} | ${c.partial} | ${c.gap} | ${c.excluded} |`);
+  out.push('', '## Gaps', '');
+  if (!s.gaps.length) out.push('None: every in-scope criterion has an implemented control.');
+  for (const g of s.gaps) out.push(`- **${g.id}** ${g.status === 'gap' ? 'has no control' : `has only planned or partial controls (${g.controls.map(md).join(', ')})`}: ${md(g.summary)}`);
+  out.push('', '## Criteria', '', '| Criterion | Status | Controls | Policies |', '|---|---|---|---|');
+  for (const c of s.criteria.filter((x) => x.status !== 'out-of-scope')) out.push(`| ${c.id} | ${c.status} | ${c.controls.map(md).join(', ')} | ${c.policies.map(md).join(', ')} |`);
+  const section = (title: string, list: ReadinessSummary['findings']['staleReviews']) => {
+    out.push('', `## ${title}`, '');
+    if (!list.length) out.push('None.');
+    for (const d of list) out.push(`- \`${md(d.file)}:${d.range.start.line + 1}\` ${md(d.message)}`);
+  };
+  section('Reviews', s.findings.staleReviews);
+  section('Policy and practice', s.findings.mismatches);
+  section('Evidence', s.findings.evidence);
+  section('Ownership', s.findings.ownership);
+  out.push('', '## Findings by check', '', '| Check | Count |', '|---|---:|');
+  for (const [code, n] of Object.entries(s.counts).sort(([a], [b]) => a.localeCompare(b))) out.push(`| \`${code}\` | ${n} |`);
+  out.push('', '## Owners', '', '| Owner | Controls | Policies |', '|---|---|---|');
+  for (const o of s.owners) out.push(`| ${md(o.owner)} | ${o.controls.map(md).join(', ')} | ${o.policies.map(md).join(', ')} |`);
+  return out.join('\n') + '\n';
+}
+
+/** Neutralises Markdown and HTML in user text so a title cannot inject links, tables or markup. */
+export function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_[\]|<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`)).replace(/\r?\n/g, ' ');
+}
+
+export function summaryJson(s: ReadinessSummary): object {
+  return {
+    organization: s.organization ?? null,
+    today: s.today,
+    report: s.report,
+    readiness: s.readiness,
+    categories: s.categories.map(({ id, name, inScope, criteria, covered, partial, gap, excluded }) => ({ id, name, inScope, criteria, covered, partial, gap, excluded })),
+    criteria: s.criteria.map(({ id, category, status, controls, policies }) => ({ id, category, status, controls, policies })),
+    counts: s.counts,
+    gaps: s.gaps,
+    owners: s.owners,
+  };
+}
