@@ -5,6 +5,7 @@ export const duplicateId: Check = {
   severity: 'error',
   doc: 'Two controls, or two policies, share an id (reported on each).',
   appliesTo: ['controls', 'policy'],
+  crossFile: true,
   run(file, project, report) {
     for (const c of file.controls) {
       const same = project.controls(c.id).filter((o) => o !== c);

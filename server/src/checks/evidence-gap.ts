@@ -8,6 +8,7 @@ export const evidenceGap: Check = {
   severity: 'warning',
   doc: "Type 2 only: an interval of the observation period (per the control's frequency) has no evidence.",
   appliesTo: ['controls'],
+  crossFile: true,
   run(file, project, report) {
     const { reportType, period } = project.config;
     const start = parseIsoDate(period?.start.value), end = parseIsoDate(period?.end.value);

@@ -5,6 +5,7 @@ export const evidenceMissing: Check = {
   severity: 'warning',
   doc: 'An implemented control has no evidence item, or an evidence path that matches no file.',
   appliesTo: ['controls'],
+  crossFile: true,
   run(file, project, report) {
     for (const c of file.controls) {
       if (c.status?.value !== 'implemented') continue;

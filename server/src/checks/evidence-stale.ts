@@ -7,6 +7,7 @@ export const evidenceStale: Check = {
   severity: 'warning',
   doc: "The newest evidence is older than the control's frequency allows (plus a grace of a quarter of the interval).",
   appliesTo: ['controls'],
+  crossFile: true,
   run(file, project, report) {
     for (const c of file.controls) {
       if (c.status?.value !== 'implemented' || !c.evidence.length) continue;

@@ -6,6 +6,7 @@ export const frequencyMismatch: Check = {
   severity: 'warning',
   doc: "A policy sentence names a control and a frequency that differs from that control's `frequency`.",
   appliesTo: ['policy'],
+  crossFile: true,
   run(file, project, report) {
     const pol = file.policy;
     if (!pol) return;

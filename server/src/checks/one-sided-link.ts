@@ -5,6 +5,7 @@ export const oneSidedLink: Check = {
   severity: 'info',
   doc: 'A control lists a policy that neither lists nor mentions it, or a policy lists a control that does not list it back.',
   appliesTo: ['controls', 'policy'],
+  crossFile: true,
   run(file, project, report) {
     for (const c of file.controls) {
       for (const p of c.policies) {

@@ -43,6 +43,11 @@ export interface Check {
   doc: string;
   /** Kinds of file the check runs on; it is run once per such file. */
   appliesTo: readonly FileKind[];
+  /**
+   * True when findings depend on other files (ids, links, evidence). While the workspace is still being
+   * indexed, only the other checks run, so an opened file gets its first diagnostics at once.
+   */
+  crossFile?: boolean;
   run(file: FileModel, project: ProjectView, report: Report): void;
 }
 

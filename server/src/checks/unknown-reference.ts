@@ -6,6 +6,7 @@ export const unknownReference: Check = {
   severity: 'error',
   doc: 'A policy names a control, or a control a policy, that does not exist.',
   appliesTo: ['controls', 'policy'],
+  crossFile: true,
   run(file, project, report) {
     for (const c of file.controls) {
       for (const p of c.policies) {

@@ -7,6 +7,7 @@ export const unmappedCriterion: Check = {
   severity: 'warning',
   doc: 'An in-scope, non-excluded criterion that no implemented or partial control maps (reported in soc2.yaml).',
   appliesTo: ['config'],
+  crossFile: true,
   run(file, project, report) {
     const config = file.config;
     if (!config) return;

@@ -32,6 +32,8 @@ export class Project implements ProjectView {
   config: Config = defaultConfig();
   configFile?: string;
   readonly counters: WorkCounters = { parses: new Map(), checkRuns: new Map() };
+  /** Set while the workspace is still being indexed: only checks that need no other file run. */
+  fileLocalOnly = false;
 
   private readonly files = new Map<string, FileModel>();
   private readonly diagnostics = new Map<string, Diagnostic[]>();
@@ -278,6 +280,7 @@ export class Project implements ProjectView {
   diagnosticsFor(path: string): Diagnostic[] {
     const model = this.files.get(path);
     if (!model) return [];
+    if (this.fileLocalOnly) return this.runChecks(model, true);
     if (!this.dirty.has(path) && this.diagnostics.has(path)) return this.diagnostics.get(path)!;
     const out = this.runChecks(model);
     this.diagnostics.set(path, out);
@@ -292,11 +295,11 @@ export class Project implements ProjectView {
     return out;
   }
 
-  private runChecks(model: FileModel): Diagnostic[] {
+  private runChecks(model: FileModel, fileLocalOnly = false): Diagnostic[] {
     this.counters.checkRuns.set(model.path, (this.counters.checkRuns.get(model.path) ?? 0) + 1);
     const out: Diagnostic[] = [];
     for (const check of this.checks) {
-      if (!check.appliesTo.includes(model.kind)) continue;
+      if (!check.appliesTo.includes(model.kind) || (fileLocalOnly && check.crossFile)) continue;
       const override = this.config.checks[check.code];
       if (override === 'off') continue;
       try {

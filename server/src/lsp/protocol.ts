@@ -1,0 +1,31 @@
+/**
+ * Requests and notifications this server adds to LSP, shared by the server, the VS Code client and tests.
+ * Only plain data crosses: the client renders it.
+ */
+import type { ReadinessSummary } from '../engine/summary';
+
+/** `soc2/summary`: the readiness summary of every compliance root (a folder with soc2.yaml). */
+export const SummaryRequest = 'soc2/summary';
+export interface SummaryParams { /** Limit to the root that holds this URI. */ uri?: string }
+export interface RootSummary {
+  /** URI of the folder holding soc2.yaml. */
+  root: string;
+  name: string;
+  summary: ReadinessSummary;
+  /** The same summary as Markdown, for export. */
+  markdown: string;
+}
+export interface SummaryResult { roots: RootSummary[]; indexing: boolean }
+
+/** `soc2/summaryChanged`: sent (debounced) after diagnostics change, so views refresh live. */
+export const SummaryChangedNotification = 'soc2/summaryChanged';
+
+/** Options a client may pass in `initializationOptions`. */
+export interface InitializationOptions {
+  /** `YYYY-MM-DD`: the date checks measure against, instead of the clock. */
+  today?: string;
+  /** Milliseconds to wait after a keystroke before publishing diagnostics (default 75; saves publish at once). */
+  debounceMs?: number;
+  /** Whether code lenses are offered (default true). */
+  codeLens?: boolean;
+}

@@ -1,0 +1,63 @@
+import { promises as fs } from 'node:fs';
+import * as nodePath from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DiskWorkspace } from '../engine/disk-workspace';
+import { Project } from '../engine/project';
+import { CONFIG_FILE } from '../engine/parse-config';
+import { SKIPPED_FOLDERS } from '../engine/workspace';
+
+/** One compliance root: a folder holding soc2.yaml, with its own index. */
+export class ComplianceRoot {
+  readonly uri: string;
+  readonly workspace: DiskWorkspace;
+  project: Project;
+  /** True once every file has been read. */
+  ready = false;
+  /** What was last published per file, so unchanged diagnostics are not sent again. */
+  readonly published = new Map<string, string>();
+  constructor(readonly path: string, today: string) {
+    this.uri = pathToFileURL(path).href;
+    this.workspace = new DiskWorkspace(path);
+    this.project = new Project({ today });
+  }
+  get name(): string { return this.project.config.organization ?? nodePath.basename(this.path); }
+  /** Workspace-relative path of a file URI inside this root, or undefined. */
+  relative(uri: string): string | undefined {
+    const abs = uriToPath(uri);
+    if (!abs) return undefined;
+    const rel = nodePath.relative(this.path, abs);
+    if (!rel || rel.startsWith('..') || nodePath.isAbsolute(rel)) return undefined;
+    return rel.split(nodePath.sep).join('/');
+  }
+  uriOf(rel: string): string { return pathToFileURL(nodePath.join(this.path, rel)).href; }
+}
+
+export function uriToPath(uri: string): string | undefined {
+  try { return uri.startsWith('file:') ? fileURLToPath(uri) : undefined; } catch { return undefined; }
+}
+
+/** Finds folders with a soc2.yaml under a workspace folder, a few levels deep, skipping tool folders. */
+export async function findRoots(folder: string, maxDepth = 4): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (dir: string, depth: number): Promise<void> => {
+    let entries: import('node:fs').Dirent[];
+    try { entries = await fs.readdir(dir, { withFileTypes: true }); } catch { return; }
+    if (entries.some((e) => e.isFile() && e.name === CONFIG_FILE)) found.push(dir);
+    if (depth >= maxDepth) return;
+    for (const e of entries) {
+      if (e.isDirectory() && !SKIPPED_FOLDERS.has(e.name) && !e.name.startsWith('.')) await walk(nodePath.join(dir, e.name), depth + 1);
+    }
+  };
+  await walk(folder, 0);
+  return found.sort();
+}
+
+/** The deepest root that holds the URI. */
+export function rootFor(roots: Iterable<ComplianceRoot>, uri: string): { root: ComplianceRoot; path: string } | undefined {
+  let best: { root: ComplianceRoot; path: string } | undefined;
+  for (const root of roots) {
+    const rel = root.relative(uri);
+    if (rel !== undefined && (!best || root.path.length > best.root.path.length)) best = { root, path: rel };
+  }
+  return best;
+}
