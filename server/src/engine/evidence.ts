@@ -7,7 +7,7 @@ export interface Occurrence { date: IsoDate; file?: string; range?: Range }
 
 const DAY = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/;
 const QUARTER = /(?<!\d)(\d{4})-?Q([1-4])(?![0-9])/i;
-const MONTH = /(?<!\d)(\d{4})-(\d{2})(?![\d-])/;
+const MONTH = /(?<!\d)(\d{4})-(\d{2})(?!\d|-\d)/;
 
 /**
  * The date a file name stands for: an ISO day, else a quarter (its last day), else a month (its last day).

@@ -1,0 +1,20 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { baseRepo, findings } from '../helpers';
+
+test('duplicate-id is reported on both controls', async () => {
+  const files = { ...baseRepo(), 'controls/dup.yaml': 'id: AC-01\ntitle: Copy\nowner: x\ncriteria: [CC6.1]\nlast_reviewed: 2026-03-01\n' };
+  const f = await findings(files, 'duplicate-id');
+  assert.deepEqual(f.map((x) => x.at), ['controls/access.yaml:2:9', 'controls/dup.yaml:1:5']);
+  assert.match(f[0].message, /also used in controls\/dup\.yaml:1/);
+});
+
+test('duplicate-id is reported on both policies', async () => {
+  const files = { ...baseRepo(), 'policies/copy.md': '---\nid: POL-AC\nowner: x\nlast_reviewed: 2026-03-01\ncriteria: [CC6.1]\n---\n' };
+  const f = await findings(files, 'duplicate-id');
+  assert.deepEqual(f.map((x) => x.at), ['policies/access.md:2:5', 'policies/copy.md:2:5']);
+});
+
+test('duplicate-id is quiet when ids are unique', async () => {
+  assert.deepEqual(await findings(baseRepo(), 'duplicate-id'), []);
+});

@@ -1,0 +1,22 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { baseRepo, findings } from '../helpers';
+
+test('evidence-stale fires past interval plus a quarter of grace', async () => {
+  // quarterly: 91 days + 23 grace = 114; newest 2026-06-29 is fine on 2026-10-20 (113 days) and stale on 2026-10-22 (115)
+  assert.deepEqual(await findings(baseRepo(), 'evidence-stale', '2026-10-20'), []);
+  const f = await findings(baseRepo(), 'evidence-stale', '2026-10-22');
+  assert.deepEqual(f.map((x) => x.at), ['controls/access.yaml:10:5']);
+  assert.match(f[0].message, /newest evidence for AC-01 is from 2026-06-29 \(115 days ago\)/);
+});
+
+test('evidence-stale reads quarters and collected dates', async () => {
+  const files = { ...baseRepo() };
+  delete files['evidence/access/2026-06-29-review.md'];
+  files['evidence/access/2026-Q3-review.md'] = 'x';
+  assert.deepEqual(await findings(files, 'evidence-stale', '2026-12-15'), []);
+});
+
+test('evidence-stale is quiet for fresh evidence', async () => {
+  assert.deepEqual(await findings(baseRepo(), 'evidence-stale'), []);
+});

@@ -1,0 +1,14 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { baseRepo, edit, findings } from '../helpers';
+
+test('review-due-soon fires within due_soon_days', async () => {
+  const f = await findings(edit(baseRepo(), 'policies/access.md', 'last_reviewed: 2026-03-01', 'last_reviewed: 2025-08-01'), 'review-due-soon');
+  assert.deepEqual(f.map((x) => [x.at, x.severity]), [['policies/access.md:5:16', 'info']]);
+  assert.match(f[0].message, /due for review on 2026-08-01 \(in 17 days\)/);
+});
+
+test('review-due-soon is quiet outside the window and after the due date', async () => {
+  assert.deepEqual(await findings(edit(baseRepo(), 'policies/access.md', 'last_reviewed: 2026-03-01', 'last_reviewed: 2025-08-20'), 'review-due-soon'), []);
+  assert.deepEqual(await findings(edit(baseRepo(), 'policies/access.md', 'last_reviewed: 2026-03-01', 'last_reviewed: 2025-07-01'), 'review-due-soon'), []);
+});

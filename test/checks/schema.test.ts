@@ -1,0 +1,37 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { baseRepo, edit, findings } from '../helpers';
+
+test('schema: unknown enum value points at the value', async () => {
+  const f = await findings(edit(baseRepo(), 'controls/access.yaml', 'frequency: quarterly', 'frequency: fortnightly'), 'schema');
+  assert.deepEqual(f.map((x) => x.at), ['controls/access.yaml:5:16']);
+  assert.match(f[0].message, /`fortnightly` is not a valid frequency/);
+});
+
+test('schema: impossible date', async () => {
+  const f = await findings(edit(baseRepo(), 'controls/access.yaml', 'last_reviewed: 2026-03-01', 'last_reviewed: 2026-02-30'), 'schema');
+  assert.deepEqual(f.map((x) => x.at), ['controls/access.yaml:9:20']);
+  assert.match(f[0].message, /real date/);
+});
+
+test('schema: wrong type and missing id', async () => {
+  const files = { ...baseRepo(), 'controls/bad.yaml': 'controls:\n  - title: No id here\n    criteria: CC6.1\n' };
+  const f = await findings(files, 'schema');
+  assert.equal(f.some((x) => x.at === 'controls/bad.yaml:2:5' && /no `id`/.test(x.message)), true, JSON.stringify(f));
+  assert.equal(f.some((x) => x.at === 'controls/bad.yaml:3:15' && /should be a list/.test(x.message)), true, JSON.stringify(f));
+});
+
+test('schema: a misspelt key gets a suggestion', async () => {
+  const f = await findings(edit(baseRepo(), 'controls/access.yaml', 'frequency: quarterly', 'frequncy: quarterly'), 'schema');
+  assert.equal(f.some((x) => x.at === 'controls/access.yaml:5:5' && /did you mean `frequency`/.test(x.message)), true, JSON.stringify(f));
+});
+
+test('schema: policy front matter and soc2.yaml are validated too', async () => {
+  const files = edit(edit(baseRepo(), 'policies/access.md', 'last_reviewed: 2026-03-01', 'last_reviewed: March'), 'soc2.yaml', 'type: 2', 'type: 3');
+  const f = await findings(files, 'schema');
+  assert.deepEqual(f.map((x) => x.at).sort(), ['policies/access.md:5:16', 'soc2.yaml:3:9']);
+});
+
+test('schema is quiet on valid files', async () => {
+  assert.deepEqual(await findings(baseRepo(), 'schema'), []);
+});

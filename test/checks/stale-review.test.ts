@@ -1,0 +1,23 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { baseRepo, edit, findings } from '../helpers';
+
+test('stale-review fires when last_reviewed + cycle is before today', async () => {
+  const files = edit(baseRepo(), 'policies/access.md', 'last_reviewed: 2026-03-01', 'last_reviewed: 2025-05-12');
+  const f = await findings(files, 'stale-review');
+  assert.deepEqual(f.map((x) => x.at), ['policies/access.md:5:16']);
+  assert.equal(f[0].message, 'Policy POL-AC was due for review on 2026-05-12 (64 days ago); last reviewed 2025-05-12.');
+});
+
+test('stale-review honours review_cycle names, day counts and the repo default', async () => {
+  const quarterly = edit(baseRepo(), 'controls/access.yaml', 'last_reviewed: 2026-03-01', 'last_reviewed: 2026-03-01\n    review_cycle: quarterly');
+  assert.deepEqual((await findings(quarterly, 'stale-review')).map((x) => x.at), ['controls/access.yaml:9:20']);
+  const days = edit(baseRepo(), 'controls/access.yaml', 'last_reviewed: 2026-03-01', 'last_reviewed: 2026-03-01\n    review_cycle: 200');
+  assert.deepEqual(await findings(days, 'stale-review'), []);
+  const dflt = edit(baseRepo(), 'soc2.yaml', 'scope:', 'review:\n  default_cycle: monthly\nscope:');
+  assert.equal((await findings(dflt, 'stale-review')).length, 2);
+});
+
+test('stale-review is quiet for current reviews', async () => {
+  assert.deepEqual(await findings(baseRepo(), 'stale-review'), []);
+});
