@@ -199,8 +199,6 @@ export class Project implements ProjectView {
         for (const other of this.controlsById.get(c.id) ?? []) out.add(other.file);
         for (const p of this.policyRefs.get(c.id) ?? []) out.add(p.file);
         for (const p of c.policies) for (const pol of this.policiesById.get(p.value) ?? []) out.add(pol.file);
-        // A prefix appearing or disappearing changes which id-shaped words in every policy are references.
-        if ((this.prefixCounts.get(prefixOf(c.id)) ?? 0) <= (m === old ? 1 : 0)) for (const pol of this.allPolicies()) out.add(pol.file);
       }
       const pol = m.policy;
       if (pol) {
@@ -213,7 +211,20 @@ export class Project implements ProjectView {
       }
     }
     if ((old?.controls.length || next?.controls.length) && this.configFile) out.add(this.configFile);
+    // A prefix appearing or disappearing changes which id-shaped words in every policy are references.
+    if (this.prefixesChange(old, next)) for (const pol of this.allPolicies()) out.add(pol.file);
     return out;
+  }
+
+  private prefixesChange(old: FileModel | undefined, next: FileModel | undefined): boolean {
+    const delta = new Map<string, number>();
+    for (const c of old?.controls ?? []) delta.set(prefixOf(c.id), (delta.get(prefixOf(c.id)) ?? 0) - 1);
+    for (const c of next?.controls ?? []) delta.set(prefixOf(c.id), (delta.get(prefixOf(c.id)) ?? 0) + 1);
+    for (const [prefix, d] of delta) {
+      const before = this.prefixCounts.get(prefix) ?? 0;
+      if ((before > 0) !== (before + d > 0)) return true;
+    }
+    return false;
   }
 
   private index(m: FileModel): void {
