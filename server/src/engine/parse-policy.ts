@@ -7,6 +7,7 @@ import { LineIndex, type Range } from './text';
 import { locatedList, locatedScalar, locatedString, YamlSource } from './yaml-source';
 import { validateDocument } from './schema';
 import { scanBlock } from './policy-body';
+import { findFrontMatter, nextLine, scanBlocks } from './markdown-blocks';
 
 export interface ParsedPolicy { policy?: Policy; problems: ParseProblem[]; sections: Section[] }
 
@@ -20,34 +21,58 @@ interface MdNode {
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
-/** Parses a policy: YAML front matter for its fields, the Markdown body for sections, sentences and mentions. */
-export function parsePolicy(file: string, text: string, lines = new LineIndex(text)): ParsedPolicy {
-  const problems: ParseProblem[] = [];
+export interface PolicyParseOptions {
+  /**
+   * `fast` (default) scans blocks in one pass (markdown-blocks.ts) and never builds a syntax tree;
+   * `remark` parses with remark, for documents open in the editor. A test holds both to the same result.
+   */
+  markdown?: 'fast' | 'remark';
+}
+
+interface Heading { title: string; level: number; start: number; end: number }
+interface Layout { frontMatter?: { start: number; end: number }; blocks: { kind: 'heading' | 'paragraph'; start: number; end: number; level?: number; title?: string }[] }
+
+function remarkLayout(text: string): Layout {
   const tree = processor.parse(text) as MdNode;
   const children = tree.children ?? [];
   const fm = children[0]?.type === 'yaml' ? children[0] : undefined;
-
-  const sentences: Sentence[] = [];
-  const mentions: Mention[] = [];
-  const headings: { title: string; level: number; start: number; end: number }[] = [];
+  const blocks: Layout['blocks'] = [];
   const walk = (node: MdNode): void => {
     const s = node.position?.start.offset, e = node.position?.end.offset;
     switch (node.type) {
-      case 'yaml': case 'code': case 'html': return;
+      case 'yaml': case 'code': case 'html': case 'definition': return;
       case 'heading':
-        if (s !== undefined && e !== undefined) {
-          headings.push({ title: plainText(node).trim(), level: node.depth ?? 1, start: s, end: e });
-          scanBlock(text, s, e, lines, sentences, mentions);
-        }
+        if (s !== undefined && e !== undefined) blocks.push({ kind: 'heading', start: s, end: e, level: node.depth ?? 1, title: plainText(node).trim() });
         return;
-      case 'paragraph': case 'tableRow':
-        if (s !== undefined && e !== undefined) scanBlock(text, s, e, lines, sentences, mentions);
+      case 'paragraph':
+        if (s !== undefined && e !== undefined) blocks.push({ kind: 'paragraph', start: s, end: e });
         return;
       default:
         for (const c of node.children ?? []) walk(c);
     }
   };
   walk(tree);
+  return { frontMatter: fm ? { start: fm.position!.start.offset!, end: fm.position!.end.offset! } : undefined, blocks };
+}
+
+function fastLayout(text: string): Layout {
+  const fm = findFrontMatter(text);
+  return { frontMatter: fm && { start: fm.start, end: fm.end }, blocks: scanBlocks(text, fm ? nextLine(text, fm.end) : 0) };
+}
+
+/** Parses a policy: YAML front matter for its fields, the Markdown body for sections, sentences and mentions. */
+export function parsePolicy(file: string, text: string, lines = new LineIndex(text), options: PolicyParseOptions = {}): ParsedPolicy {
+  const problems: ParseProblem[] = [];
+  const layout = options.markdown === 'remark' ? remarkLayout(text) : fastLayout(text);
+  const fm = layout.frontMatter;
+
+  const sentences: Sentence[] = [];
+  const mentions: Mention[] = [];
+  const headings: Heading[] = [];
+  for (const b of layout.blocks) {
+    if (b.kind === 'heading') headings.push({ title: b.title ?? headingTitle(text.slice(b.start, b.end)), level: b.level ?? 1, start: b.start, end: b.end });
+    scanBlock(text, b.start, b.end, lines, sentences, mentions);
+  }
   const sections = buildSections(headings, text.length, lines);
 
   if (!fm) {
@@ -58,8 +83,8 @@ export function parsePolicy(file: string, text: string, lines = new LineIndex(te
     return { problems, sections };
   }
 
-  const fmStart = fm.position!.start.offset!;
-  const fmEnd = fm.position!.end.offset!;
+  const fmStart = fm.start;
+  const fmEnd = fm.end;
   const openLine = lines.position(fmStart).line;
   const contentStart = lines.lineStart(openLine + 1);
   const closeLine = lines.position(fmEnd).line;
@@ -104,12 +129,21 @@ export function parsePolicy(file: string, text: string, lines = new LineIndex(te
   return { policy, problems, sections };
 }
 
+/** A heading's text without its markers and inline markup (`## **Scope**` → `Scope`). */
+export function headingTitle(raw: string): string {
+  const firstLines = raw.split(/\r\n|\n|\r/);
+  const setext = firstLines.length > 1 && /^\s*(=+|-+)\s*$/.test(firstLines[firstLines.length - 1]);
+  let t = setext ? firstLines.slice(0, -1).map((l) => l.trim()).join(' ') : raw.replace(/^\s*#{1,6}/, '').replace(/[ \t]+#+[ \t]*$/, '').replace(/^[ \t]*#+[ \t]*$/, '');
+  t = t.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`]/g, '').replace(/\\(.)/g, '$1');
+  return t.trim();
+}
+
 function plainText(node: MdNode): string {
   if (typeof node.value === 'string') return node.value;
   return (node.children ?? []).map(plainText).join('');
 }
 
-function buildSections(headings: { title: string; level: number; start: number; end: number }[], textEnd: number, lines: LineIndex): Section[] {
+function buildSections(headings: Heading[], textEnd: number, lines: LineIndex): Section[] {
   return headings.map((h, i) => {
     let end = textEnd;
     for (let j = i + 1; j < headings.length; j++) if (headings[j].level <= h.level) { end = headings[j].start; break; }

@@ -2,7 +2,7 @@ import picomatch from 'picomatch';
 import type { Config, Control, Diagnostic, FileKind, FileModel, ParseProblem, Policy } from './model';
 import { CONFIG_FILE, defaultConfig, parseConfig } from './parse-config';
 import { parseControls } from './parse-controls';
-import { parsePolicy } from './parse-policy';
+import { parsePolicy, type PolicyParseOptions } from './parse-policy';
 import { LineIndex } from './text';
 import { parseIsoDate, type IsoDate } from './dates';
 import { controlEvidence, EvidenceFiles, joinPath, type ControlEvidence } from './evidence';
@@ -86,10 +86,10 @@ export class Project implements ProjectView {
    * Parses one file's new text and updates the index. Returns the files whose diagnostics may have
    * changed, and whether the file roles changed (soc2.yaml's paths), in which case the caller re-lists.
    */
-  setFile(path: string, text: string, version = 0, extraProblems: ParseProblem[] = []): { affected: Set<string>; rolesChanged: boolean } {
+  setFile(path: string, text: string, version = 0, extraProblems: ParseProblem[] = [], options: PolicyParseOptions = {}): { affected: Set<string>; rolesChanged: boolean } {
     const kind = this.kindOf(path);
     if (kind === 'other') return { affected: new Set(), rolesChanged: false };
-    const model = this.parse(path, kind, text, version);
+    const model = this.parse(path, kind, text, version, options);
     model.problems.unshift(...extraProblems);
     return this.replace(path, model);
   }
@@ -141,7 +141,7 @@ export class Project implements ProjectView {
     return affected;
   }
 
-  private parse(path: string, kind: FileKind, text: string, version: number): FileModel {
+  private parse(path: string, kind: FileKind, text: string, version: number, options: PolicyParseOptions): FileModel {
     this.counters.parses.set(path, (this.counters.parses.get(path) ?? 0) + 1);
     const lines = new LineIndex(text);
     const model: FileModel = { path, kind, version, problems: [], controls: [], lineCount: lines.lineCount };
@@ -159,7 +159,7 @@ export class Project implements ProjectView {
         model.controls = controls;
         model.problems.push(...problems);
       } else if (kind === 'policy') {
-        const { policy, problems } = parsePolicy(path, text, lines);
+        const { policy, problems } = parsePolicy(path, text, lines, options);
         model.policy = policy;
         model.problems.push(...problems);
       }
