@@ -21,7 +21,7 @@ export const frequencyMismatch: Check = {
         if (!actual || !FREQUENCY_BY_ID.has(actual.value) || actual.value === stated[0]) continue;
         report({
           range: sentence.range,
-          message: `This sentence says ${control.id} happens "${phrase.phrase}" (${stated[0]}), but control ${control.id} has frequency: ${actual.value}. Align the policy with practice, or the control with the policy.`,
+          message: `This sentence says ${control.id} happens "${phrase.phrase}"${phrase.phrase.toLowerCase() === stated[0] ? '' : ` (${stated[0]})`}, but control ${control.id} has frequency: ${actual.value}. Align the policy with practice, or the control with the policy.`,
           related: [{ file: control.file, range: actual.range, message: `${control.id} frequency: ${actual.value}` }],
           data: { control: control.id, policyFrequency: stated[0], controlFrequency: actual.value, phraseRange: phrase.range, controlFile: control.file, controlFrequencyRange: actual.range },
         });

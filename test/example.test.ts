@@ -1,0 +1,19 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { DiskWorkspace } from '../server/src/engine/disk-workspace';
+import { loadProject } from '../server/src/engine/load';
+
+const EXAMPLE = join(__dirname, '..', 'examples', 'acme-saas');
+
+test('the example repo reports exactly its five deliberate problems on 2026-07-15', async () => {
+  const { project } = await loadProject(new DiskWorkspace(EXAMPLE), { today: '2026-07-15' });
+  const found = project.allDiagnostics().map((d) => `${d.code} ${d.file}:${d.range.start.line + 1}`);
+  assert.deepEqual(found, [
+    'missing-owner controls/continuity.yaml:58',
+    'evidence-gap controls/security-operations.yaml:21',
+    'frequency-mismatch policies/access-control.md:65',
+    'stale-review policies/vendor-management.md:9',
+    'unmapped-criterion soc2.yaml:23',
+  ]);
+});
