@@ -1,6 +1,7 @@
 import { runCli } from './main';
+import { todayFromClock } from '../engine/dates';
 
-runCli(process.argv.slice(2), { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), cwd: process.cwd() })
+runCli(process.argv.slice(2), { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), cwd: process.cwd(), today: todayFromClock })
   .then((code) => { process.exitCode = code; })
   .catch((err: unknown) => {
     process.stderr.write(`soc2: internal error: ${(err as Error)?.stack ?? String(err)}\n`);

@@ -1,0 +1,7 @@
+import type { Command } from '../command';
+import { check } from './check';
+import { summary } from './summary';
+import { checks } from './checks';
+
+/** Every CLI command. Adding one: a file in this folder, then a line here. */
+export const COMMANDS: readonly Command[] = [check, summary, checks];
