@@ -55,6 +55,22 @@ function remarkLayout(text: string): Layout {
   return { frontMatter: fm ? { start: fm.position!.start.offset!, end: fm.position!.end.offset! } : undefined, blocks };
 }
 
+/**
+ * remark recurses per container level, so thousands of nested quotes or list items overflow its stack
+ * or take minutes. Real policies nest a few levels; past this the fast scanner (which does not recurse) reads it.
+ */
+const MAX_REMARK_NESTING = 32;
+const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))+/gm;
+
+export function tooDeepForRemark(text: string): boolean {
+  CONTAINER_PREFIX.lastIndex = 0;
+  for (let m = CONTAINER_PREFIX.exec(text); m; m = CONTAINER_PREFIX.exec(text)) {
+    if (m[0].length === 0) { CONTAINER_PREFIX.lastIndex++; continue; }
+    if (m[0].replace(/[^>*+\-.)]/g, '').length > MAX_REMARK_NESTING) return true;
+  }
+  return false;
+}
+
 function fastLayout(text: string): Layout {
   const fm = findFrontMatter(text);
   return { frontMatter: fm && { start: fm.start, end: fm.end }, blocks: scanBlocks(text, fm ? nextLine(text, fm.end) : 0) };
@@ -63,7 +79,7 @@ function fastLayout(text: string): Layout {
 /** Parses a policy: YAML front matter for its fields, the Markdown body for sections, sentences and mentions. */
 export function parsePolicy(file: string, text: string, lines = new LineIndex(text), options: PolicyParseOptions = {}): ParsedPolicy {
   const problems: ParseProblem[] = [];
-  const layout = options.markdown === 'remark' ? remarkLayout(text) : fastLayout(text);
+  const layout = options.markdown === 'remark' && !tooDeepForRemark(text) ? remarkLayout(text) : fastLayout(text);
   const fm = layout.frontMatter;
 
   const sentences: Sentence[] = [];

@@ -8,11 +8,35 @@ import type { Located, ParseProblem } from './model';
  */
 export const MAX_ALIASES = 50;
 
+export const MAX_FLOW_DEPTH = 256;
+
+/** Deepest nesting of `[` and `{` outside quotes and comments; a cheap scan done before parsing. */
+export function flowDepth(text: string): number {
+  let depth = 0, max = 0, quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) { if (c === quote && text[i - 1] !== '\\') quote = ''; continue; }
+    if (c === '"' || (c === "'" && depth > 0)) quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) { while (i < text.length && text[i] !== '\n') i++; }
+    else if (c === '[' || c === '{') { if (++depth > max) max = depth; }
+    else if ((c === ']' || c === '}') && depth > 0) depth--;
+    else if (c === '\n' && depth === 0) quote = '';
+  }
+  return max;
+}
+
 /** One parsed YAML text with helpers that turn nodes into exact ranges. */
 export class YamlSource {
   readonly docs: Document.Parsed[];
   readonly problems: ParseProblem[] = [];
   constructor(readonly text: string, readonly lines: LineIndex, readonly base = 0, syntaxCode = 'yaml-syntax') {
+    const depth = flowDepth(text);
+    if (depth > MAX_FLOW_DEPTH) {
+      // The parser recurses per level: refuse pathological nesting fast instead of stalling on it.
+      this.docs = [];
+      this.problems.push({ code: syntaxCode, range: this.rangeOf(0, 0), message: `YAML syntax: brackets are nested more than ${MAX_FLOW_DEPTH} levels deep; this file was not read.` });
+      return;
+    }
     this.docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false }) as Document.Parsed[];
     if (!Array.isArray(this.docs)) this.docs = [this.docs as unknown as Document.Parsed];
     for (const doc of this.docs) {
