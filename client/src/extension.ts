@@ -1,0 +1,101 @@
+/**
+ * The VS Code extension: starts the SOC 2 language server and adds the views the editor needs on
+ * top of LSP (readiness summary webview, coverage tree, status bar, report export).
+ * All analysis happens in the server; this side only renders what `soc2/summary` returns.
+ */
+import * as vscode from 'vscode';
+import {
+  LanguageClient, RevealOutputChannelOn, State, TransportKind,
+  type LanguageClientOptions, type ServerOptions,
+} from 'vscode-languageclient/node';
+import { SummaryChangedNotification, type InitializationOptions } from '../../server/src/lsp/protocol';
+import { SummaryStore } from './summary-store';
+import { SummaryPanel, SUMMARY_VIEW_TYPE } from './summary-panel';
+import { CoverageTreeProvider } from './coverage-view';
+import { ReadinessStatusBar } from './status-bar';
+import { exportReport } from './export-report';
+
+let client: LanguageClient | undefined;
+
+function createClient(context: vscode.ExtensionContext): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    // Every Markdown and YAML file on disk: the server decides which belong to a compliance root.
+    documentSelector: [
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'file', language: 'yaml' },
+    ],
+    // A function, so a restart picks up a changed setting.
+    initializationOptions: (): InitializationOptions => ({
+      codeLens: vscode.workspace.getConfiguration('soc2').get<boolean>('codeLens.enabled', true),
+      today: process.env.SOC2_TODAY || undefined, // pins the checks' date (YYYY-MM-DD) for the e2e tests
+    }),
+    outputChannelName: 'SOC 2',
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+  };
+  // The id `soc2` makes the client read the `soc2.trace.server` setting.
+  return new LanguageClient('soc2', 'SOC 2 Language Server', serverOptions, clientOptions);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  void vscode.commands.executeCommand('setContext', 'soc2.active', true);
+  const lc = createClient(context);
+  client = lc;
+  const store = new SummaryStore(() => client);
+
+  context.subscriptions.push(
+    store,
+    lc.onNotification(SummaryChangedNotification, () => void store.refresh()),
+    // After a start or an automatic restart (the server process died), fetch the summary again.
+    lc.onDidChangeState((e) => { if (e.newState === State.Running) void store.refresh(); }),
+    store.onDidChange(() => {
+      const result = store.result;
+      void vscode.commands.executeCommand('setContext', 'soc2.noRoot', !!result && !result.indexing && result.roots.length === 0);
+    }),
+  );
+
+  const tree = new CoverageTreeProvider(store);
+  context.subscriptions.push(
+    tree,
+    vscode.window.createTreeView('soc2Coverage', { treeDataProvider: tree, showCollapseAll: true }),
+    new ReadinessStatusBar(store),
+    vscode.window.registerWebviewPanelSerializer(SUMMARY_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel) => { SummaryPanel.revive(panel, store); },
+    }),
+    vscode.commands.registerCommand('soc2.showSummary', () => SummaryPanel.show(store)),
+    // The server's code lenses point here; whatever arguments they carry, it opens the summary.
+    vscode.commands.registerCommand('soc2.revealSummary', () => SummaryPanel.show(store)),
+    vscode.commands.registerCommand('soc2.exportReport', () => exportReport(store)),
+    vscode.commands.registerCommand('soc2.refreshCoverage', () => store.refresh()),
+    vscode.commands.registerCommand('soc2.restartServer', () => restart()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      // Code lenses are announced at initialize, so turning them on or off needs a new server.
+      if (e.affectsConfiguration('soc2.codeLens.enabled')) void restart();
+    }),
+  );
+
+  try {
+    await lc.start();
+  } catch (err) {
+    void vscode.window.showErrorMessage(`SOC 2: the language server did not start: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+async function restart(): Promise<void> {
+  if (!client) return;
+  try {
+    await client.restart();
+  } catch (err) {
+    void vscode.window.showErrorMessage(`SOC 2: could not restart the language server: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+export async function deactivate(): Promise<void> {
+  const c = client;
+  client = undefined;
+  await c?.stop();
+}
