@@ -28,6 +28,18 @@ export interface ReadinessSummary {
   totals: { policies: number; controls: number; controlsByStatus: Record<string, number> };
 }
 
+/**
+ * The coverage rule of one criterion, from how many `implemented` and other (partial/planned) controls
+ * map it. One place, so the summary and the editor's hover can never disagree.
+ */
+export function criterionStatus(inScope: boolean, excluded: boolean, implemented: number, other: number): CriterionStatus {
+  if (!inScope) return 'out-of-scope';
+  if (excluded) return 'excluded';
+  if (implemented) return 'covered';
+  if (other) return 'partial';
+  return 'gap';
+}
+
 /** The readiness summary: a pure function of the project's index and its diagnostics. */
 export function computeSummary(project: Project, diagnostics: Diagnostic[] = project.allDiagnostics()): ReadinessSummary {
   const { config, catalog } = project;
@@ -74,12 +86,7 @@ export function computeSummary(project: Project, diagnostics: Diagnostic[] = pro
       row.criteria++;
       const e = byCriterion.get(cr.id);
       const exclusion = config.exclusions.find((x) => x.criterion.value === cr.id);
-      let status: CriterionStatus;
-      if (!inScope) status = 'out-of-scope';
-      else if (exclusion) status = 'excluded';
-      else if (e?.implemented.length) status = 'covered';
-      else if (e?.other.length) status = 'partial';
-      else status = 'gap';
+      const status = criterionStatus(inScope, !!exclusion, e?.implemented.length ?? 0, e?.other.length ?? 0);
       if (status !== 'out-of-scope') row[status]++;
       if (inScope && status !== 'excluded') counted++;
       if (status === 'covered') covered++;

@@ -9,4 +9,10 @@ export interface FeatureContext {
   /** Root-relative path with `/`. */
   path: string;
   document: TextDocument;
+  /**
+   * The current text of another file of the root (root-relative path): the editor's unsaved text when it
+   * is open, else the disk's; undefined when it does not exist. Code actions need it to edit other files
+   * exactly where the index's ranges point, since the index keeps ranges, not text.
+   */
+  textOf(path: string): string | undefined;
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import {
   DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, TextDocuments,
@@ -8,6 +9,7 @@ import { readInto } from '../engine/load';
 import { CONFIG_FILE } from '../engine/parse-config';
 import { isIsoDate, todayFromClock } from '../engine/dates';
 import { computeSummary } from '../engine/summary';
+import { decodeText } from '../engine/text';
 import { formatSummaryMarkdown } from '../report/summary-text';
 import { ComplianceRoot, findRoots, rootFor, uriToPath } from './roots';
 import { toLspDiagnostic } from './convert';
@@ -21,6 +23,9 @@ import { codeActions } from './code-actions';
 import { codeLenses } from './code-lens';
 import { documentSymbols } from './document-symbols';
 import { workspaceSymbols } from './workspace-symbols';
+
+/** Documents open in the editor get remark's full CommonMark parse; the rest of the index uses the fast scanner. */
+const EDITOR = { markdown: 'remark' } as const;
 
 /**
  * The language server: a thin shell that keeps one engine index per compliance root in step with
@@ -118,7 +123,7 @@ export class Soc2Server {
     project.fileLocalOnly = true;
     await readInto(root.workspace, project, CONFIG_FILE);
     const open = this.documents.all().map((d) => ({ d, rel: root.relative(d.uri) })).filter((x) => x.rel !== undefined);
-    for (const { d, rel } of open) project.setFile(rel!, d.getText(), d.version);
+    for (const { d, rel } of open) project.setFile(rel!, d.getText(), d.version, [], EDITOR);
     for (const { rel } of open) this.publish(root, rel!);
     report(`reading ${root.name}`);
     const { files, problems } = await root.workspace.list();
@@ -137,7 +142,7 @@ export class Soc2Server {
   private onOpen(doc: TextDocument): void {
     const hit = rootFor(this.roots.values(), doc.uri);
     if (!hit) return;
-    const { affected, rolesChanged } = hit.root.project.setFile(hit.path, doc.getText(), doc.version);
+    const { affected, rolesChanged } = hit.root.project.setFile(hit.path, doc.getText(), doc.version, [], EDITOR);
     if (rolesChanged) { void this.reindex(hit.root); return; }
     this.schedule(hit.root, affected, 0);
   }
@@ -147,7 +152,7 @@ export class Soc2Server {
     if (!hit) return;
     const model = hit.root.project.file(hit.path);
     if (saved && model && model.version === doc.version) { this.flushSoon(0); return; }
-    const { affected, rolesChanged } = hit.root.project.setFile(hit.path, doc.getText(), doc.version);
+    const { affected, rolesChanged } = hit.root.project.setFile(hit.path, doc.getText(), doc.version, [], EDITOR);
     if (rolesChanged) { void this.reindex(hit.root); return; }
     this.schedule(hit.root, affected, saved ? 0 : this.debounceMs);
   }
@@ -277,13 +282,20 @@ export class Soc2Server {
     };
   }
 
+  /** A file's text for code actions: the editor's if open (the index was built from it), else the disk's. */
+  private textOf(root: ComplianceRoot, rel: string): string | undefined {
+    const open = this.documents.get(root.uriOf(rel));
+    if (open) return open.getText();
+    try { return decodeText(readFileSync(nodePath.join(root.path, rel))).text; } catch { return undefined; }
+  }
+
   /** Runs a feature for a document inside a root; documents outside every root get an empty answer. */
   private withDocument<T>(uri: string, run: (ctx: FeatureContext) => T): T | null {
     const hit = rootFor(this.roots.values(), uri);
     const document = this.documents.get(uri);
     if (!hit || !document) return null;
     try {
-      return run({ root: hit.root, project: hit.root.project, path: hit.path, document });
+      return run({ root: hit.root, project: hit.root.project, path: hit.path, document, textOf: (p) => this.textOf(hit.root, p) });
     } catch (err) {
       this.connection.console.error(`soc2: ${(err as Error).stack ?? String(err)}`);
       return null;

@@ -1,0 +1,55 @@
+import type { CodeLens } from 'vscode-languageserver';
+import type { Control, Policy } from '../engine/model';
+import type { Project } from '../engine/project';
+import type { FeatureContext } from './feature-context';
+import { controlIdsOfPolicy, plural, policyIdsOfControl } from './locate';
+import { evidenceAge } from './hover';
+
+/** The client registers this command: it opens the readiness summary. */
+export const REVEAL_SUMMARY_COMMAND = 'soc2.revealSummary';
+
+/** One lens per control (on its id line) and per policy (on its id): how it is tied in, how current. */
+export function codeLenses(ctx: FeatureContext): CodeLens[] {
+  const model = ctx.project.file(ctx.path);
+  if (!model) return [];
+  const lenses: CodeLens[] = model.controls.map((c) => lens(c.idRange, controlTitle(ctx.project, c)));
+  if (model.policy) lenses.push(lens(model.policy.idRange, policyTitle(ctx.project, model.policy)));
+  return lenses;
+}
+
+function lens(range: CodeLens['range'], title: string): CodeLens {
+  return { range, command: { title, command: REVEAL_SUMMARY_COMMAND } };
+}
+
+/** "3 criteria · 2 policies · evidence 12 days old" */
+export function controlTitle(project: Project, c: Control): string {
+  const occurrences = project.evidenceOf(c).occurrences;
+  const newest = occurrences[occurrences.length - 1];
+  const age = newest ? evidenceAge(project, newest.date) : undefined;
+  const evidence = !newest ? 'no evidence' : age === 'today' ? 'evidence from today' : `evidence ${age}`;
+  return [plural(c.criteria.length, 'criterion', 'criteria'), plural(policyIdsOfControl(project, c).length, 'policy', 'policies'), evidence].join(' · ');
+}
+
+const STATUS_ORDER = ['implemented', 'partial', 'planned', 'not-applicable', 'no status', 'missing'];
+
+/** "5 controls: 4 implemented, 1 planned · 6 criteria" (criteria the policy or its controls map). */
+export function policyTitle(project: Project, p: Policy): string {
+  const counts = new Map<string, number>();
+  const criteria = new Set(p.criteria.map((c) => c.value));
+  const ids = controlIdsOfPolicy(project, p);
+  for (const id of ids) {
+    const control = project.controls(id)[0];
+    const status = !control ? 'missing' : control.status?.value ?? 'no status';
+    counts.set(status, (counts.get(status) ?? 0) + 1);
+    for (const c of control?.criteria ?? []) criteria.add(c.value);
+  }
+  const known = [...criteria].filter((c) => project.catalog.get(c)).length;
+  const parts = [...counts].sort(([a], [b]) => rank(a) - rank(b)).map(([s, n]) => `${n} ${s}`);
+  const controls = ids.length ? `${plural(ids.length, 'control')}: ${parts.join(', ')}` : 'no controls';
+  return `${controls} · ${plural(known, 'criterion', 'criteria')}`;
+}
+
+function rank(status: string): number {
+  const i = STATUS_ORDER.indexOf(status);
+  return i < 0 ? STATUS_ORDER.length - 2 : i;
+}

@@ -1,0 +1,111 @@
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
+import type { Control, Policy } from '../engine/model';
+import type { Project } from '../engine/project';
+import { daysBetween, parseIsoDate, toIso } from '../engine/dates';
+import { reviewDueDate } from '../engine/review';
+import { criterionStatus } from '../engine/summary';
+import type { FeatureContext } from './feature-context';
+import { controlIdsOfPolicy, controlsMapping, policiesMapping, policyIdsOfControl, targetAt } from './locate';
+import { field, md } from './markdown';
+
+/** Hover: what a criterion asks and how it is covered; who owns a control or policy and how current it is. */
+export function hover(ctx: FeatureContext, position: Position): Hover | null {
+  const target = targetAt(ctx, position);
+  if (!target) return null;
+  let value: string | undefined;
+  if (target.kind === 'criterion') value = criterionHover(ctx.project, target.id);
+  else if (target.kind === 'control') value = controlHover(ctx.project, target.id);
+  else value = policyHover(ctx.project, target.id);
+  return value ? { contents: { kind: MarkupKind.Markdown, value }, range: target.range } : null;
+}
+
+export function criterionHover(project: Project, id: string): string | undefined {
+  const criterion = project.catalog.get(id);
+  if (!criterion) return undefined;
+  const category = project.catalog.framework.categories.find((c) => c.id === criterion.category);
+  const controls = [...new Map(controlsMapping(project, id).map((m) => [m.control.id, m.control])).values()];
+  const policies = [...new Set(policiesMapping(project, id).map((m) => m.policy.id))];
+  const implemented = controls.filter((c) => c.status?.value === 'implemented').length;
+  const other = controls.filter((c) => c.status?.value !== 'implemented' && c.status?.value !== 'not-applicable').length;
+  const status = criterionStatus(project.inScope(criterion.category), project.isExcluded(id), implemented, other);
+  const exclusion = project.config.exclusions.find((e) => e.criterion.value === id);
+  const lines = [
+    `**${md(criterion.id)}** · ${md(category?.name ?? criterion.category)} · ${md(criterion.series)} ${md(criterion.seriesName)}`,
+    '',
+    md(criterion.summary),
+    '',
+    field('Coverage', `${status}${status === 'excluded' && exclusion?.reason ? ` (${md(exclusion.reason)})` : ''}`),
+    field('Controls', controls.length ? controls.map((c) => `${md(c.id)} (${md(c.status?.value ?? 'no status')})`).join(', ') : 'none'),
+    field('Policies', policies.length ? policies.map(md).join(', ') : 'none'),
+  ];
+  return lines.join('\n');
+}
+
+export function controlHover(project: Project, id: string): string | undefined {
+  const controls = project.controls(id);
+  if (!controls.length) return undefined;
+  return controls.map((c) => oneControl(project, c)).join('\n\n---\n\n');
+}
+
+function oneControl(project: Project, c: Control): string {
+  const evidence = project.evidenceOf(c);
+  const newest = evidence.occurrences[evidence.occurrences.length - 1];
+  const policies = policyIdsOfControl(project, c);
+  const lines = [
+    `**${md(c.id)}**${c.title ? ` ${md(c.title)}` : ''}`,
+    '',
+    `Control in ${md(c.file)}`,
+    '',
+    field('Owner', c.owner ? md(c.owner.value) : 'none'),
+    field('Frequency', c.frequency ? md(c.frequency.value) : 'not set'),
+    field('Status', c.status ? md(c.status.value) : 'not set'),
+    field('Last review', review(project, c.lastReviewed?.value, c.reviewCycle?.value)),
+    field('Newest evidence', newest ? `${newest.date} (${evidenceAge(project, newest.date)})` : 'none'),
+    field('Criteria', c.criteria.length ? c.criteria.map((x) => md(x.value)).join(', ') : 'none'),
+    field('Policies', policies.length ? policies.map(md).join(', ') : 'none'),
+  ];
+  if (evidence.missingPaths.length) lines.push(field('Evidence not found', evidence.missingPaths.map((p) => md(p.value)).join(', ')));
+  return lines.join('\n');
+}
+
+export function policyHover(project: Project, id: string): string | undefined {
+  const policies = project.policies(id);
+  if (!policies.length) return undefined;
+  return policies.map((p) => onePolicy(project, p)).join('\n\n---\n\n');
+}
+
+function onePolicy(project: Project, p: Policy): string {
+  const controls = controlIdsOfPolicy(project, p);
+  const lines = [
+    `**${md(p.id)}**${p.title ? ` ${md(p.title.value)}` : ''}`,
+    '',
+    `Policy in ${md(p.file)}`,
+    '',
+    field('Owner', p.owner ? md(p.owner.value) : 'none'),
+    ...(p.approver ? [field('Approver', md(p.approver.value))] : []),
+    ...(p.version ? [field('Version', md(p.version.value))] : []),
+    field('Review cycle', md(String(p.reviewCycle?.value ?? project.config.defaultCycle))),
+    field('Last review', review(project, p.lastReviewed?.value, p.reviewCycle?.value)),
+    field('Controls', controls.length ? controls.map((c) => `${md(c)} (${md(project.controls(c)[0]?.status?.value ?? 'no status')})`).join(', ') : 'none'),
+    field('Criteria', p.criteria.length ? p.criteria.map((x) => md(x.value)).join(', ') : 'none'),
+  ];
+  return lines.join('\n');
+}
+
+function review(project: Project, last: string | undefined, cycle: string | number | undefined): string {
+  if (!last) return 'never recorded';
+  const due = reviewDueDate(last, cycle, project.config.defaultCycle);
+  if (!due) return md(last);
+  const overdue = due < project.today ? `, overdue by ${daysBetween(due, project.today)} days` : '';
+  return `${md(last)} (next due ${toIso(due)}${overdue})`;
+}
+
+/** How old a piece of evidence is as of the project's today: `12 days old`, `today`. */
+export function evidenceAge(project: Project, date: string): string {
+  const d = parseIsoDate(date);
+  if (!d) return date;
+  const days = daysBetween(d, project.today);
+  if (days === 0) return 'today';
+  if (days < 0) return `dated ${-days} days ahead`;
+  return days === 1 ? '1 day old' : `${days} days old`;
+}

@@ -1,0 +1,54 @@
+import type { Location, Position } from 'vscode-languageserver';
+import type { Range } from '../engine/text';
+import type { Project } from '../engine/project';
+import type { FeatureContext } from './feature-context';
+import { byPosition, controlsMapping, policiesMapping, targetAt } from './locate';
+
+/**
+ * Find references. A control id: its definitions, the policies' `controls:` items and body mentions.
+ * A policy id: its definitions and the controls' `policies:` items. A criterion id: the exact list items of
+ * every control and policy that maps it, and its exclusion in soc2.yaml.
+ */
+export function references(ctx: FeatureContext, position: Position, includeDeclaration: boolean): Location[] | null {
+  const target = targetAt(ctx, position);
+  if (!target) return null;
+  const found: { file: string; range: Range }[] = [];
+  const { project } = ctx;
+  if (target.kind === 'control') {
+    if (includeDeclaration) for (const c of project.controls(target.id)) found.push({ file: c.file, range: c.idRange });
+    for (const p of project.policiesReferencing(target.id)) {
+      for (const item of p.controls) if (item.value === target.id) found.push({ file: p.file, range: item.range });
+      for (const m of p.mentions) if (m.id === target.id) found.push({ file: p.file, range: m.range });
+    }
+  } else if (target.kind === 'policy') {
+    if (includeDeclaration) for (const p of project.policies(target.id)) found.push({ file: p.file, range: p.idRange });
+    for (const c of project.controlsListing(target.id)) {
+      for (const item of c.policies) if (item.value === target.id) found.push({ file: c.file, range: item.range });
+    }
+  } else {
+    for (const m of controlsMapping(project, target.id)) found.push({ file: m.control.file, range: m.range });
+    for (const m of policiesMapping(project, target.id)) found.push({ file: m.policy.file, range: m.range });
+    found.push(...exclusions(project, target.id));
+  }
+  if (!found.length) return null;
+  // Declarations first (as gathered), then the rest in file and position order.
+  const decl = includeDeclaration && target.kind !== 'criterion' ? (target.kind === 'control' ? project.controls(target.id) : project.policies(target.id)).length : 0;
+  const rest = found.slice(decl).sort((a, b) => a.file.localeCompare(b.file) || byPosition(a.range, b.range));
+  return [...found.slice(0, decl), ...unique(rest)].map((f) => ({ uri: ctx.root.uriOf(f.file), range: f.range }));
+}
+
+function exclusions(project: Project, id: string): { file: string; range: Range }[] {
+  const file = project.configFile;
+  if (!file) return [];
+  return project.config.exclusions.filter((e) => e.criterion.value === id).map((e) => ({ file, range: e.criterion.range }));
+}
+
+function unique(list: { file: string; range: Range }[]): { file: string; range: Range }[] {
+  const seen = new Set<string>();
+  return list.filter((f) => {
+    const key = `${f.file}:${f.range.start.line}:${f.range.start.character}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
