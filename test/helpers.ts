@@ -27,9 +27,16 @@ export function baseRepo(): Record<string, string> {
       '---',
       '',
       '# Access Control Policy',
-      '',
+      '## Policy statements',
       'Access is reviewed quarterly by each system owner (AC-01).',
       '',
+      // The other sections every policy is expected to have (policy-missing-section), after the lines tests address.
+      '## Purpose', '', 'Only the people a job requires can use our systems.', '',
+      '## Scope', '', 'All staff and every production system.', '',
+      '## Roles and responsibilities', '', 'System owners approve and review access to their systems.', '',
+      '## Exceptions', '', 'The security lead approves exceptions in writing, with an end date.', '',
+      '## Enforcement', '', 'Breaches of this policy lead to disciplinary action.', '',
+      '## Review and approval', '', 'The CEO approves this policy.', '',
     ].join('\n'),
     'controls/access.yaml': [
       'controls:',

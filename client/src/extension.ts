@@ -14,6 +14,7 @@ import { SummaryPanel, SUMMARY_VIEW_TYPE } from './summary-panel';
 import { CoverageTreeProvider } from './coverage-view';
 import { ReadinessStatusBar } from './status-bar';
 import { exportReport } from './export-report';
+import { registerScaffoldCommands } from './scaffold-commands';
 
 let client: LanguageClient | undefined;
 
@@ -33,6 +34,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     initializationOptions: (): InitializationOptions => ({
       codeLens: vscode.workspace.getConfiguration('soc2').get<boolean>('codeLens.enabled', true),
       today: process.env.SOC2_TODAY || undefined, // pins the checks' date (YYYY-MM-DD) for the e2e tests
+      trusted: vscode.workspace.isTrusted,
     }),
     outputChannelName: 'SOC 2',
     revealOutputChannelOn: RevealOutputChannelOn.Never,
@@ -77,6 +79,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (e.affectsConfiguration('soc2.codeLens.enabled')) void restart();
     }),
   );
+
+  registerScaffoldCommands(context);
+  // In a restricted (untrusted) workspace the server reads only; granting trust restarts it with git allowed.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void restart()));
 
   try {
     await lc.start();

@@ -28,4 +28,6 @@ export interface InitializationOptions {
   debounceMs?: number;
   /** Whether code lenses are offered (default true). */
   codeLens?: boolean;
+  /** False in an untrusted (restricted) workspace: the server then runs nothing, not even git. Default true. */
+  trusted?: boolean;
 }
