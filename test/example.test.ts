@@ -6,7 +6,7 @@ import { loadProject } from '../server/src/engine/load';
 
 const EXAMPLE = join(__dirname, '..', 'examples', 'acme-saas');
 
-test('the example repo reports exactly its five deliberate problems on 2026-07-15', async () => {
+test('the example repo reports exactly its six deliberate problems on 2026-07-15', async () => {
   const { project } = await loadProject(new DiskWorkspace(EXAMPLE), { today: '2026-07-15' });
   const found = project.allDiagnostics().map((d) => `${d.code} ${d.file}:${d.range.start.line + 1}`);
   assert.deepEqual(found, [
@@ -14,6 +14,7 @@ test('the example repo reports exactly its five deliberate problems on 2026-07-1
     'evidence-gap controls/security-operations.yaml:21',
     'frequency-mismatch policies/access-control.md:65',
     'stale-review policies/vendor-management.md:9',
+    'risk-untreated risks/generative-ai-tools.yaml:17',
     'unmapped-criterion soc2.yaml:23',
   ]);
 });

@@ -64,3 +64,21 @@ test('a new evidence file re-checks only the control whose evidence path holds i
   assert.deepEqual([...project.addEvidenceFile('evidence/access/2026-07-01-review.md')], ['controls/access.yaml']);
   assert.deepEqual([...project.addEvidenceFile('evidence/elsewhere/2026-07-01.md')], []);
 });
+
+test('an edit to a control re-checks the risks that name it, and only those', async () => {
+  const files: Record<string, string> = {
+    ...twoPairs(),
+    'risks/access.yaml': 'id: R-01\ntitle: Stolen credentials\nowner: r@example.com\ntreatment: mitigate\ncontrols: [AC-01]\nlast_reviewed: 2026-03-01\n',
+    'risks/change.yaml': 'id: R-02\ntitle: Bad change\nowner: r@example.com\ntreatment: mitigate\ncontrols: [CM-01]\nlast_reviewed: 2026-03-01\n',
+  };
+  const { project } = await loadProject(new MemoryWorkspace(files), { today: TODAY });
+  assert.deepEqual(project.allDiagnostics().filter((d) => d.code.startsWith('risk-')), []);
+  const runsBefore = new Map(project.counters.checkRuns);
+  // Renaming AC-01 leaves R-01 naming a control that no longer exists.
+  const { affected } = project.setFile('controls/access.yaml', files['controls/access.yaml'].replace('id: AC-01', 'id: AC-07'), 2);
+  assert.deepEqual([...affected].sort(), ['controls/access.yaml', 'policies/access.md', 'risks/access.yaml', 'soc2.yaml']);
+  const diags = project.allDiagnostics();
+  const delta = [...project.counters.checkRuns].filter(([k, v]) => v !== (runsBefore.get(k) ?? 0)).map(([k]) => k).sort();
+  assert.deepEqual(delta, ['controls/access.yaml', 'policies/access.md', 'risks/access.yaml', 'soc2.yaml']);
+  assert.deepEqual(diags.filter((d) => d.code.startsWith('risk-')).map((d) => `${d.code} ${d.file}`), ['risk-untreated risks/access.yaml', 'risk-unknown-control risks/access.yaml']);
+});

@@ -18,3 +18,12 @@ test('duplicate-id is reported on both policies', async () => {
 test('duplicate-id is quiet when ids are unique', async () => {
   assert.deepEqual(await findings(baseRepo(), 'duplicate-id'), []);
 });
+
+test('duplicate-id is reported on both risks, across files', async () => {
+  const { riskRepo } = await import('../risk-helpers');
+  const files = { ...riskRepo(), 'risks/more.yaml': 'id: R-01\ntitle: Copy\nowner: x\ntreatment: avoid\nlast_reviewed: 2026-03-01\n' };
+  const f = await findings(files, 'duplicate-id');
+  assert.deepEqual(f.map((x) => x.at), ['risks/more.yaml:1:5', 'risks/register.yaml:2:9']);
+  assert.equal(f[1].message, 'Risk id R-01 is also used in risks/more.yaml:1; ids must be unique.');
+  assert.deepEqual(await findings(riskRepo(), 'duplicate-id'), []);
+});

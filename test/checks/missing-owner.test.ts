@@ -14,3 +14,11 @@ test('missing-owner skips not-applicable controls and is quiet with owners', asy
   const na = edit(edit(baseRepo(), 'controls/access.yaml', '    owner: bob@example.com\n', ''), 'controls/access.yaml', 'status: implemented', 'status: not-applicable');
   assert.deepEqual(await findings(na, 'missing-owner'), []);
 });
+
+test('missing-owner covers risks', async () => {
+  const { riskRepo } = await import('../risk-helpers');
+  assert.deepEqual(await findings(riskRepo({ owner: null }), 'missing-owner'), [
+    { at: 'risks/register.yaml:2:9', severity: 'warning', message: 'Risk R-01 has no owner: name the person accountable for the risk and its treatment.' },
+  ]);
+  assert.deepEqual(await findings(riskRepo(), 'missing-owner'), []);
+});

@@ -10,3 +10,11 @@ test('missing-review-date fires without last_reviewed', async () => {
 test('missing-review-date is quiet with a date', async () => {
   assert.deepEqual(await findings(baseRepo(), 'missing-review-date'), []);
 });
+
+test('missing-review-date covers risks', async () => {
+  const { riskRepo } = await import('../risk-helpers');
+  assert.deepEqual((await findings(riskRepo({ last_reviewed: null }), 'missing-review-date')).map((x) => [x.at, x.message]), [
+    ['risks/register.yaml:2:9', 'Risk R-01 has no `last_reviewed` date, so nobody can tell whether the assessment is current.'],
+  ]);
+  assert.deepEqual(await findings(riskRepo(), 'missing-review-date'), []);
+});

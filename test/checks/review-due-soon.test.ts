@@ -12,3 +12,10 @@ test('review-due-soon is quiet outside the window and after the due date', async
   assert.deepEqual(await findings(edit(baseRepo(), 'policies/access.md', 'last_reviewed: 2026-03-01', 'last_reviewed: 2025-08-20'), 'review-due-soon'), []);
   assert.deepEqual(await findings(edit(baseRepo(), 'policies/access.md', 'last_reviewed: 2026-03-01', 'last_reviewed: 2025-07-01'), 'review-due-soon'), []);
 });
+
+test('review-due-soon covers risks, accepted ones included', async () => {
+  const { riskRepo } = await import('../risk-helpers');
+  const f = await findings(riskRepo({ treatment: 'accept', last_reviewed: '2025-08-01' }), 'review-due-soon');
+  assert.deepEqual(f.map((x) => [x.at, x.message]), [['risks/register.yaml:10:20', 'Risk R-01 is due for review on 2026-08-01 (in 17 days).']]);
+  assert.deepEqual(await findings(riskRepo(), 'review-due-soon'), []);
+});

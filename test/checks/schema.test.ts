@@ -35,3 +35,16 @@ test('schema: policy front matter and soc2.yaml are validated too', async () => 
 test('schema is quiet on valid files', async () => {
   assert.deepEqual(await findings(baseRepo(), 'schema'), []);
 });
+
+test('schema: risk register files are validated against schemas/risks.schema.json', async () => {
+  const { riskRepo } = await import('../risk-helpers');
+  const files = riskRepo({ treatment: 'ignore' }, '    likelihood_note: high\n  - title: No id\n    impact: 9\n');
+  const f = await findings(files, 'schema');
+  assert.deepEqual(f.map((x) => [x.at, x.message]), [
+    ['risks/register.yaml:7:16', '`ignore` is not a valid treatment; expected one of: mitigate, accept, transfer, avoid.'],
+    ['risks/register.yaml:11:5', 'Unknown field `likelihood_note` in risk; did you mean `likelihood`?'],
+    ['risks/register.yaml:12:5', 'This risk has no `id`: every risk needs a unique id.'],
+    ['risks/register.yaml:13:13', '`impact` must be <= 5.'],
+  ]);
+  assert.deepEqual(await findings(riskRepo(), 'schema'), []);
+});

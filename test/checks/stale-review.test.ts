@@ -21,3 +21,10 @@ test('stale-review honours review_cycle names, day counts and the repo default',
 test('stale-review is quiet for current reviews', async () => {
   assert.deepEqual(await findings(baseRepo(), 'stale-review'), []);
 });
+
+test('stale-review covers risks', async () => {
+  const { riskRepo } = await import('../risk-helpers');
+  const f = await findings(riskRepo({ last_reviewed: '2025-05-12' }), 'stale-review');
+  assert.deepEqual(f.map((x) => [x.at, x.message]), [['risks/register.yaml:10:20', 'Risk R-01 was due for review on 2026-05-12 (64 days ago); last reviewed 2025-05-12.']]);
+  assert.deepEqual(await findings(riskRepo(), 'stale-review'), []);
+});

@@ -29,3 +29,10 @@ test('unknown-criterion message names the alias target', async () => {
 test('unknown-criterion is quiet on real ids', async () => {
   assert.deepEqual(await findings(baseRepo(), 'unknown-criterion'), []);
 });
+
+test('unknown-criterion covers risks', async () => {
+  const { riskRepo } = await import('../risk-helpers');
+  const f = await findings(riskRepo({ criteria: '[CC6.1, CC6.9]' }), 'unknown-criterion');
+  assert.deepEqual(f.map((x) => [x.at, x.message]), [['risks/register.yaml:9:23', 'CC6.9 is not a Trust Services Criteria id; nearest: CC6.1, CC6.2, CC6.3.']]);
+  assert.deepEqual(await findings(riskRepo(), 'unknown-criterion'), []);
+});

@@ -3,8 +3,8 @@ import type { Check } from './types';
 export const duplicateId: Check = {
   code: 'duplicate-id',
   severity: 'error',
-  doc: 'Two controls, or two policies, share an id (reported on each).',
-  appliesTo: ['controls', 'policy'],
+  doc: 'Two controls, two policies or two risks share an id (reported on each).',
+  appliesTo: ['controls', 'policy', 'risks'],
   crossFile: true,
   run(file, project, report) {
     for (const c of file.controls) {
@@ -13,6 +13,14 @@ export const duplicateId: Check = {
         range: c.idRange,
         message: `Control id ${c.id} is also used in ${same.map((o) => `${o.file}:${o.idRange.start.line + 1}`).join(', ')}; ids must be unique.`,
         related: same.map((o) => ({ file: o.file, range: o.idRange, message: `Other control with id ${c.id}` })),
+      });
+    }
+    for (const r of file.risks ?? []) {
+      const same = project.risks(r.id).filter((o) => o !== r);
+      if (same.length) report({
+        range: r.idRange,
+        message: `Risk id ${r.id} is also used in ${same.map((o) => `${o.file}:${o.idRange.start.line + 1}`).join(', ')}; ids must be unique.`,
+        related: same.map((o) => ({ file: o.file, range: o.idRange, message: `Other risk with id ${r.id}` })),
       });
     }
     const p = file.policy;

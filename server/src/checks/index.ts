@@ -21,6 +21,13 @@ import { oneSidedLink } from './one-sided-link';
 import { evidenceMissing } from './evidence-missing';
 import { evidenceStale } from './evidence-stale';
 import { evidenceGap } from './evidence-gap';
+import { riskUntreated } from './risk-untreated';
+import { riskUnknownControl } from './risk-unknown-control';
+import { riskAcceptanceExpired } from './risk-acceptance-expired';
+import { approverIsOwner } from './approver-is-owner';
+import { policyChangedSinceApproval } from './policy-changed-since-approval';
+import { vagueLanguage } from './vague-language';
+import { policyMissingSection } from './policy-missing-section';
 
 /** Every check, in the order their findings are listed. Adding a check: add its file, then a line here. */
 export const CHECKS: readonly Check[] = [
@@ -28,6 +35,8 @@ export const CHECKS: readonly Check[] = [
   duplicateId, unknownCriterion, unknownReference, outOfScopeCriterion, unmappedCriterion,
   controlUnmapped, policyUnmapped, missingOwner, missingReviewDate, staleReview, reviewDueSoon,
   frequencyMismatch, oneSidedLink, evidenceMissing, evidenceStale, evidenceGap,
+  vagueLanguage, policyMissingSection,
+  riskUntreated, riskUnknownControl, riskAcceptanceExpired, approverIsOwner, policyChangedSinceApproval,
 ];
 
 export const CHECK_BY_CODE: ReadonlyMap<string, Check> = new Map(CHECKS.map((c) => [c.code, c]));

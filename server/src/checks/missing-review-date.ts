@@ -3,11 +3,14 @@ import type { Check } from './types';
 export const missingReviewDate: Check = {
   code: 'missing-review-date',
   severity: 'warning',
-  doc: 'A policy or control has no `last_reviewed` date.',
-  appliesTo: ['controls', 'policy'],
+  doc: 'A policy, control or risk has no `last_reviewed` date.',
+  appliesTo: ['controls', 'policy', 'risks'],
   run(file, _project, report) {
     for (const c of file.controls) {
       if (!c.lastReviewed && c.status?.value !== 'not-applicable') report({ range: c.idRange, message: `Control ${c.id} has no \`last_reviewed\` date, so nobody can tell whether it is current.` });
+    }
+    for (const r of file.risks ?? []) {
+      if (!r.lastReviewed) report({ range: r.idRange, message: `Risk ${r.id} has no \`last_reviewed\` date, so nobody can tell whether the assessment is current.` });
     }
     if (file.policy && !file.policy.lastReviewed) report({ range: file.policy.idRange, message: `Policy ${file.policy.id} has no \`last_reviewed\` date, so nobody can tell whether it is current.` });
   },

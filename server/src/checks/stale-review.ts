@@ -6,10 +6,11 @@ export const staleReview: Check = {
   code: 'stale-review',
   severity: 'warning',
   doc: '`last_reviewed` plus the review cycle is before today.',
-  appliesTo: ['controls', 'policy'],
+  appliesTo: ['controls', 'policy', 'risks'],
   run(file, project, report) {
     for (const item of reviewItems(file, project)) {
-      if (item.due < project.today) {
+      // An accepted risk past its review has a sharper finding of its own (risk-acceptance-expired).
+      if (item.due < project.today && !item.acceptedRisk) {
         report({
           range: item.range,
           message: `${item.label} was due for review on ${toIso(item.due)} (${daysBetween(item.due, project.today)} days ago); last reviewed ${item.lastReviewed.value}.`,

@@ -1,4 +1,5 @@
-import type { Config, Control, Diagnostic, FileKind, FileModel, Policy, RelatedLocation, Severity } from '../engine/model';
+import type { Config, Control, Diagnostic, FileKind, FileModel, Policy, RelatedLocation, Risk, Severity } from '../engine/model';
+import type { BodyChange } from '../engine/git-history';
 import type { CriteriaCatalog } from '../catalog/criteria';
 import type { ControlEvidence } from '../engine/evidence';
 import type { Range } from '../engine/text';
@@ -14,6 +15,12 @@ export interface ProjectView {
   policies(id: string): readonly Policy[];
   allControls(): Iterable<Control>;
   allPolicies(): Iterable<Policy>;
+  risks(id: string): readonly Risk[];
+  allRisks(): Iterable<Risk>;
+  /** Risks that list the control under `controls`. */
+  risksNaming(controlId: string): readonly Risk[];
+  /** What git says of the policy's body since its `approved_on`; undefined outside git or without a date. */
+  approvalChange(policy: Policy): BodyChange | undefined;
   /** Policies that list the control in front matter or mention it in their body. */
   policiesReferencing(controlId: string): readonly Policy[];
   /** Controls that list the policy under `policies`. */

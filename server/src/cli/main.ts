@@ -4,7 +4,9 @@ import { COMMANDS } from './commands';
 
 export type { CliIO };
 
-export const VERSION = '0.1.0';
+import { VERSION } from './version';
+
+export { VERSION };
 
 function usage(): string {
   return `soc2 ${VERSION}: SOC 2 policies and controls as code
@@ -13,7 +15,7 @@ Usage:
 ${COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`).join('\n')}
 
 dir defaults to the current folder. --today sets the date checks measure against (default: the clock).
-Exit codes: 0 no errors, 1 error-severity findings, 2 usage error or no soc2.yaml.
+Exit codes: 0 no errors, 1 error-severity findings (or more warnings than --max-warnings), 2 usage error or no soc2.yaml.
 `;
 }
 

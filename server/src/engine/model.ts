@@ -90,6 +90,34 @@ export interface Policy {
   sections: Section[];
 }
 
+export type RiskTreatment = 'mitigate' | 'accept' | 'transfer' | 'avoid';
+
+/** One entry of the risk register (YAML files under `risks/`): why controls exist, and what was decided. */
+export interface Risk {
+  kind: 'risk';
+  id: string;
+  idRange: Range;
+  /** The whole mapping of this risk. */
+  range: Range;
+  file: string;
+  title?: string;
+  description?: string;
+  owner?: Located<string>;
+  /** 1 (rare) to 5 (almost certain); undefined when missing or not a whole number in range. */
+  likelihood?: Located<number>;
+  /** 1 (negligible) to 5 (severe). */
+  impact?: Located<number>;
+  treatment?: Located<string>;
+  /** Range of the `treatment` key, where the untreated finding lands when the value is unusable. */
+  treatmentKey?: Range;
+  controls: Located<string>[];
+  controlsKey?: Range;
+  criteria: Located<string>[];
+  criteriaKey?: Range;
+  lastReviewed?: Located<string>;
+  reviewCycle?: Located<string | number>;
+}
+
 export interface Exclusion { criterion: Located<string>; reason?: string; range: Range }
 
 export interface Config {
@@ -112,7 +140,7 @@ export interface Config {
   usable: boolean;
 }
 
-export type FileKind = 'config' | 'policy' | 'controls' | 'other';
+export type FileKind = 'config' | 'policy' | 'controls' | 'risks' | 'other';
 
 /** What the engine keeps of one file after parsing: the extracted model, never the syntax tree. */
 export interface FileModel {
@@ -122,6 +150,8 @@ export interface FileModel {
   /** Problems found while reading the file, surfaced by the matching check. */
   problems: ParseProblem[];
   controls: Control[];
+  /** Risks of a risk register file; absent on other kinds. */
+  risks?: Risk[];
   policy?: Policy;
   config?: Config;
   lineCount: number;

@@ -15,6 +15,9 @@ export const DEFAULT_PATHS: Config['paths'] = {
 
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 
+/** Appended to what is wrong with soc2.yaml when the checks cannot use it, so nobody mistakes the defaults for their settings. */
+export const DEFAULTS_IN_USE = 'Until soc2.yaml can be read, every other file is checked with the default settings (security only, default paths, annual reviews).';
+
 export function defaultConfig(file = CONFIG_FILE): Config {
   return {
     file, reportType: 1, categories: [], exclusions: [], paths: { ...DEFAULT_PATHS },
@@ -27,6 +30,7 @@ export function defaultConfig(file = CONFIG_FILE): Config {
 export function parseConfig(file: string, text: string, lines = new LineIndex(text)): { config: Config; problems: ParseProblem[] } {
   const src = new YamlSource(text, lines);
   const problems: ParseProblem[] = [...src.problems];
+  if (problems[0]) problems[0] = { ...problems[0], message: `${problems[0].message} Until this is fixed, settings soc2.yaml could not give are taken from the defaults.` };
   const config = defaultConfig(file);
   const doc = src.docs[0];
   const root = doc?.contents as Node | null | undefined;

@@ -62,11 +62,28 @@ function remarkLayout(text: string): Layout {
 const MAX_REMARK_NESTING = 32;
 const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))+/gm;
 
+/**
+ * remark's inline parsing grows faster than linearly with the emphasis and link openers of one block
+ * (`*a *a *a … c* c*` takes seconds at a few hundred), and its whole cost with the document's size.
+ */
+const MAX_REMARK_DELIMITERS = 256;
+const MAX_REMARK_CHARS = 1_000_000;
+
 export function tooDeepForRemark(text: string): boolean {
+  if (text.length > MAX_REMARK_CHARS) return true;
   CONTAINER_PREFIX.lastIndex = 0;
   for (let m = CONTAINER_PREFIX.exec(text); m; m = CONTAINER_PREFIX.exec(text)) {
     if (m[0].length === 0) { CONTAINER_PREFIX.lastIndex++; continue; }
-    if (m[0].replace(/[^>*+\-.)]/g, '').length > MAX_REMARK_NESTING) return true;
+    // Markers nest, and so does indentation: a list item indented 2 columns deeper is a level deeper.
+    const columns = m[0].replace(/[^ \t]/g, '').replace(/\t/g, '    ').length;
+    if (m[0].replace(/[^>*+\-.)]/g, '').length + Math.floor(columns / 2) > MAX_REMARK_NESTING) return true;
+  }
+  let delimiters = 0, blank = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) { if (blank) delimiters = 0; blank = true; continue; }
+    if (c !== 32 && c !== 9) blank = false;
+    if ((c === 42 /* * */ || c === 95 /* _ */ || c === 91 /* [ */) && ++delimiters > MAX_REMARK_DELIMITERS) return true;
   }
   return false;
 }

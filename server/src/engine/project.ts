@@ -1,8 +1,10 @@
 import picomatch from 'picomatch';
-import type { Config, Control, Diagnostic, FileKind, FileModel, ParseProblem, Policy } from './model';
-import { CONFIG_FILE, defaultConfig, parseConfig } from './parse-config';
+import type { Config, Control, Diagnostic, FileKind, FileModel, ParseProblem, Policy, Risk } from './model';
+import { CONFIG_FILE, defaultConfig, DEFAULTS_IN_USE, parseConfig } from './parse-config';
 import { parseControls } from './parse-controls';
 import { parsePolicy, type PolicyParseOptions } from './parse-policy';
+import { parseRisks } from './parse-risks';
+import type { BodyChange, GitHistory } from './git-history';
 import { LineIndex } from './text';
 import { parseIsoDate, type IsoDate } from './dates';
 import { controlEvidence, EvidenceFiles, joinPath, type ControlEvidence } from './evidence';
@@ -16,6 +18,8 @@ export interface ProjectOptions {
   today: IsoDate;
   catalog?: CriteriaCatalog;
   checks?: readonly Check[];
+  /** Version history, when the workspace is a git repository the caller trusts; absent turns git checks off. */
+  git?: GitHistory;
 }
 
 /** Counts of work done, so tests can assert that an edit re-parses and re-checks only what it must. */
@@ -29,6 +33,7 @@ export class Project implements ProjectView {
   readonly catalog: CriteriaCatalog;
   readonly today: Date;
   readonly checks: readonly Check[];
+  readonly git?: GitHistory;
   config: Config = defaultConfig();
   configFile?: string;
   readonly counters: WorkCounters = { parses: new Map(), checkRuns: new Map() };
@@ -45,10 +50,16 @@ export class Project implements ProjectView {
   /** policy id -> controls that list it */
   private readonly controlRefs = new Map<string, Set<Control>>();
   private readonly prefixCounts = new Map<string, number>();
+  private readonly risksById = new Map<string, Risk[]>();
+  /** control id -> risks that name it */
+  private readonly riskRefs = new Map<string, Set<Risk>>();
+  /** `path\0approved_on` -> what git says of the body since; asked once per file and date, never per check run. */
+  private readonly approvals = new Map<string, BodyChange | undefined>();
   private readonly evidenceCache = new Map<Control, ControlEvidence>();
   readonly evidenceFiles = new EvidenceFiles();
   private matchPolicy: (p: string) => boolean = () => false;
   private matchControls: (p: string) => boolean = () => false;
+  private matchRisks: (p: string) => boolean = () => false;
 
   constructor(options: ProjectOptions) {
     const today = parseIsoDate(options.today);
@@ -56,6 +67,7 @@ export class Project implements ProjectView {
     this.today = today;
     this.catalog = options.catalog ?? new CriteriaCatalog();
     this.checks = options.checks ?? CHECKS;
+    this.git = options.git;
     this.applyConfig(this.config);
   }
 
@@ -65,6 +77,7 @@ export class Project implements ProjectView {
     if (path === CONFIG_FILE) return 'config';
     if (this.matchPolicy(path)) return 'policy';
     if (this.matchControls(path)) return 'controls';
+    if (this.matchRisks(path)) return 'risks';
     return 'other';
   }
 
@@ -78,6 +91,7 @@ export class Project implements ProjectView {
     const opts = { dot: false };
     this.matchPolicy = picomatch(config.paths.policies.map(stripDotSlash), opts);
     this.matchControls = picomatch(config.paths.controls.map(stripDotSlash), opts);
+    this.matchRisks = picomatch(config.paths.risks.map(stripDotSlash), opts);
   }
 
   // ---- updates --------------------------------------------------------------------------------
@@ -97,6 +111,7 @@ export class Project implements ProjectView {
   /** Records a file that could not be read or parsed at all, with the problem to show on it. */
   setUnreadable(path: string, code: string, message: string): { affected: Set<string>; rolesChanged: boolean } {
     const kind = this.kindOf(path);
+    if (kind === 'config') message = `${message} ${DEFAULTS_IN_USE}`;
     const model: FileModel = { path, kind, version: 0, problems: [{ code, message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }], controls: [], lineCount: 1 };
     return this.replace(path, model);
   }
@@ -146,7 +161,7 @@ export class Project implements ProjectView {
     const lines = new LineIndex(text);
     const model: FileModel = { path, kind, version, problems: [], controls: [], lineCount: lines.lineCount };
     if (text.length > this.config.maxFileBytes) {
-      model.problems.push({ code: 'file-too-large', range: lines.range(0, 0), message: `This file is ${text.length.toLocaleString('en-US')} characters, over the limit of ${this.config.maxFileBytes.toLocaleString('en-US')} (limits.max_file_bytes in soc2.yaml); it was not checked.` });
+      model.problems.push({ code: 'file-too-large', range: lines.range(0, 0), message: `This file is ${text.length.toLocaleString('en-US')} characters, over the limit of ${this.config.maxFileBytes.toLocaleString('en-US')} (limits.max_file_bytes in soc2.yaml); it was not checked.${kind === 'config' ? ` ${DEFAULTS_IN_USE}` : ''}` });
       return model;
     }
     try {
@@ -161,6 +176,10 @@ export class Project implements ProjectView {
       } else if (kind === 'policy') {
         const { policy, problems } = parsePolicy(path, text, lines, options);
         model.policy = policy;
+        model.problems.push(...problems);
+      } else if (kind === 'risks') {
+        const { risks, problems } = parseRisks(path, text, lines);
+        model.risks = risks;
         model.problems.push(...problems);
       }
     } catch (err) {
@@ -183,6 +202,7 @@ export class Project implements ProjectView {
     const affected = this.dependents(old, model);
     if (old) this.unindex(old);
     this.files.set(path, model);
+    if (model.policy) this.recordApproval(model.policy);
     this.index(model);
     if (model.kind === 'config') for (const f of this.files.keys()) affected.add(f);
     affected.add(path);
@@ -209,6 +229,11 @@ export class Project implements ProjectView {
           for (const c of this.controlsById.get(id) ?? []) out.add(c.file);
         }
       }
+    }
+    for (const m of [old, next]) {
+      // Risks check the controls they name (risk-untreated, risk-unknown-control) and each other's ids.
+      for (const c of m?.controls ?? []) for (const r of this.riskRefs.get(c.id) ?? []) out.add(r.file);
+      for (const r of m?.risks ?? []) for (const other of this.risksById.get(r.id) ?? []) out.add(other.file);
     }
     if ((old?.controls.length || next?.controls.length) && this.configFile) out.add(this.configFile);
     // A prefix appearing or disappearing changes which id-shaped words in every policy are references.
@@ -240,6 +265,10 @@ export class Project implements ProjectView {
       for (const c of pol.controls) addTo(this.policyRefs, c.value, pol);
       for (const c of pol.mentions) addTo(this.policyRefs, c.id, pol);
     }
+    for (const r of m.risks ?? []) {
+      push(this.risksById, r.id, r);
+      for (const c of r.controls) addTo(this.riskRefs, c.value, r);
+    }
   }
 
   private unindex(m: FileModel): void {
@@ -257,6 +286,21 @@ export class Project implements ProjectView {
       for (const c of pol.controls) this.policyRefs.get(c.value)?.delete(pol);
       for (const c of pol.mentions) this.policyRefs.get(c.id)?.delete(pol);
     }
+    for (const r of m.risks ?? []) {
+      pull(this.risksById, r.id, r);
+      for (const c of r.controls) this.riskRefs.get(c.value)?.delete(r);
+    }
+  }
+
+  /** Asks git about a policy's body once per approval date; later check runs read the answer. */
+  private recordApproval(pol: Policy): void {
+    const date = pol.approvedOn?.value;
+    if (!this.git || !date || !parseIsoDate(date)) return;
+    const key = `${pol.file}\0${date}`;
+    if (this.approvals.has(key)) return;
+    let answer: BodyChange | undefined;
+    try { answer = this.git.bodyChangedSince(pol.file, date); } catch { answer = undefined; }
+    this.approvals.set(key, answer);
   }
 
   // ---- queries (ProjectView) ------------------------------------------------------------------
@@ -265,6 +309,13 @@ export class Project implements ProjectView {
   allFiles(): IterableIterator<FileModel> { return this.files.values(); }
   controls(id: string): readonly Control[] { return this.controlsById.get(id) ?? []; }
   policies(id: string): readonly Policy[] { return this.policiesById.get(id) ?? []; }
+  risks(id: string): readonly Risk[] { return this.risksById.get(id) ?? []; }
+  *allRisks(): Iterable<Risk> { for (const m of this.files.values()) yield* m.risks ?? []; }
+  risksNaming(controlId: string): readonly Risk[] { return [...(this.riskRefs.get(controlId) ?? [])]; }
+  approvalChange(policy: Policy): BodyChange | undefined {
+    const date = policy.approvedOn?.value;
+    return date ? this.approvals.get(`${policy.file}\0${date}`) : undefined;
+  }
   *allControls(): Iterable<Control> { for (const m of this.files.values()) yield* m.controls; }
   *allPolicies(): Iterable<Policy> { for (const m of this.files.values()) if (m.policy) yield m.policy; }
   policiesReferencing(controlId: string): readonly Policy[] { return [...(this.policyRefs.get(controlId) ?? [])]; }

@@ -7,15 +7,18 @@ import { editDistance } from './strings';
 import controlsSchema from '../../../schemas/controls.schema.json';
 import policySchema from '../../../schemas/policy-frontmatter.schema.json';
 import configSchema from '../../../schemas/soc2.schema.json';
+import risksSchema from '../../../schemas/risks.schema.json';
 
 /**
  * The `schema` check validates against the very JSON Schemas that editors use through
  * `yamlValidation`, so the two can never disagree. Validators compile once, on first use.
  */
-export type SchemaKind = 'controls' | 'policy' | 'config';
+export type SchemaKind = 'controls' | 'policy' | 'config' | 'risks';
 
-const SCHEMAS: Record<SchemaKind, object> = { controls: controlsSchema, policy: policySchema, config: configSchema };
-const NOUN: Record<SchemaKind, string> = { controls: 'control', policy: 'policy front matter', config: 'soc2.yaml' };
+const SCHEMAS: Record<SchemaKind, object> = { controls: controlsSchema, policy: policySchema, config: configSchema, risks: risksSchema };
+const NOUN: Record<SchemaKind, string> = { controls: 'control', policy: 'policy front matter', config: 'soc2.yaml', risks: 'risk' };
+/** What each kind of item with an id is called, for the "missing id" message. */
+const ITEM: Record<SchemaKind, string> = { controls: 'control', policy: 'policy', config: 'item', risks: 'risk' };
 const compiled = new Map<SchemaKind, ValidateFunction>();
 
 function validator(kind: SchemaKind): ValidateFunction {
@@ -81,7 +84,7 @@ function describe(kind: SchemaKind, err: ErrorObject, field: string | undefined,
   const where = field ? `\`${field}\`` : `This ${NOUN[kind]}`;
   switch (err.keyword) {
     case 'required':
-      return field === 'id' ? `This ${NOUN[kind] === 'control' ? 'control' : NOUN[kind]} has no \`id\`: every ${kind === 'policy' ? 'policy' : 'control'} needs a unique id.`
+      return field === 'id' ? `This ${NOUN[kind] === 'control' ? 'control' : NOUN[kind]} has no \`id\`: every ${ITEM[kind]} needs a unique id.`
         : `${NOUN[kind]} is missing the required field \`${field}\`.`;
     case 'additionalProperties': {
       const near = nearestField(kind, [], field ?? '');

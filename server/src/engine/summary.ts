@@ -1,7 +1,7 @@
 import type { Project } from './project';
 import type { Diagnostic, Severity } from './model';
 import { toIso, type IsoDate } from './dates';
-import { COVERING_STATUSES } from '../catalog/vocabulary';
+import { COVERING_STATUSES, FREQUENCY_BY_ID } from '../catalog/vocabulary';
 
 export type CriterionStatus = 'covered' | 'partial' | 'gap' | 'excluded' | 'out-of-scope';
 
@@ -26,6 +26,28 @@ export interface ReadinessSummary {
   /** Findings grouped for the summary views. */
   findings: { staleReviews: Diagnostic[]; mismatches: Diagnostic[]; evidence: Diagnostic[]; ownership: Diagnostic[]; errors: Diagnostic[] };
   totals: { policies: number; controls: number; controlsByStatus: Record<string, number> };
+  // Optional only so summaries built by hand (webview test fixtures) stay valid; computeSummary always sets them.
+  /** The risk register, highest score first. */
+  risks?: RiskRow[];
+  /** Counts of scored risks: heatMap[likelihood - 1][impact - 1]. */
+  heatMap?: number[][];
+  /** Each implemented control's evidence: newest occurrence and the evidence findings on it. */
+  evidence?: EvidenceRow[];
+}
+
+export interface RiskRow {
+  id: string; title?: string; owner?: string; likelihood?: number; impact?: number;
+  /** likelihood × impact, when both are given. */
+  score?: number;
+  treatment?: string; controls: string[];
+}
+
+export interface EvidenceRow {
+  control: string; title?: string; owner?: string; frequency?: string;
+  /** How many dated occurrences, and the newest one. */
+  occurrences: number; newest?: string;
+  /** Codes of the evidence findings on this control; empty when its evidence is in order. */
+  problems: string[];
 }
 
 /**
@@ -49,10 +71,11 @@ export function computeSummary(project: Project, diagnostics: Diagnostic[] = pro
     if (!e) { e = { implemented: [], other: [], working: [], policies: [] }; byCriterion.set(id, e); }
     return e;
   };
-  const locations: Record<string, Location> = {};
+  // Keyed by ids and values from the repo: no prototype, so `__proto__` or `constructor` are plain keys.
+  const locations: Record<string, Location> = Object.create(null);
   const owners = new Map<string, { controls: string[]; policies: string[] }>();
   const owner = (name: string) => { let o = owners.get(name); if (!o) { o = { controls: [], policies: [] }; owners.set(name, o); } return o; };
-  const controlsByStatus: Record<string, number> = {};
+  const controlsByStatus: Record<string, number> = Object.create(null);
   let controls = 0, policies = 0;
   for (const c of project.allControls()) {
     controls++;
@@ -102,13 +125,14 @@ export function computeSummary(project: Project, diagnostics: Diagnostic[] = pro
   }
   gaps.sort((a, b) => (a.status === b.status ? 0 : a.status === 'gap' ? -1 : 1));
 
-  const counts: Record<string, number> = {};
+  const counts: Record<string, number> = Object.create(null);
   const severities: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const d of diagnostics) {
     counts[d.code] = (counts[d.code] ?? 0) + 1;
     severities[d.severity]++;
   }
   const pick = (...codes: string[]) => diagnostics.filter((d) => codes.includes(d.code));
+  const { risks, heatMap } = riskRegister(project);
   return {
     organization: config.organization,
     today: toIso(project.today),
@@ -129,5 +153,51 @@ export function computeSummary(project: Project, diagnostics: Diagnostic[] = pro
       errors: diagnostics.filter((d) => d.severity === 'error'),
     },
     totals: { policies, controls, controlsByStatus },
+    risks,
+    heatMap,
+    evidence: evidenceRows(project, diagnostics),
   };
+}
+
+/** The register as rows, highest score first (unscored last), with the 5×5 likelihood × impact counts. */
+function riskRegister(project: Project): { risks: RiskRow[]; heatMap: number[][] } {
+  const heatMap = Array.from({ length: 5 }, () => [0, 0, 0, 0, 0]);
+  const risks: RiskRow[] = [];
+  for (const r of project.allRisks()) {
+    const likelihood = r.likelihood?.value, impact = r.impact?.value;
+    if (likelihood && impact) heatMap[likelihood - 1][impact - 1]++;
+    risks.push({
+      id: r.id, title: r.title, owner: r.owner?.value, likelihood, impact,
+      score: likelihood && impact ? likelihood * impact : undefined,
+      treatment: r.treatment?.value, controls: r.controls.map((c) => c.value),
+    });
+  }
+  risks.sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.id.localeCompare(b.id));
+  return { risks, heatMap };
+}
+
+const EVIDENCE_CODES = new Set(['evidence-missing', 'evidence-stale', 'evidence-gap']);
+
+function evidenceRows(project: Project, diagnostics: Diagnostic[]): EvidenceRow[] {
+  const problems = new Map<string, Set<string>>();
+  for (const d of diagnostics) {
+    if (!EVIDENCE_CODES.has(d.code)) continue;
+    const id = project.file(d.file)?.controls.find((c) => rangeWithin(d.range, c.range))?.id;
+    if (id) (problems.get(id) ?? problems.set(id, new Set()).get(id)!).add(d.code);
+  }
+  const rows: EvidenceRow[] = [];
+  for (const c of project.allControls()) {
+    if (c.status?.value !== 'implemented') continue;
+    const occ = project.evidenceOf(c).occurrences;
+    rows.push({
+      control: c.id, title: c.title, owner: c.owner?.value,
+      frequency: FREQUENCY_BY_ID.has(c.frequency?.value ?? '') ? c.frequency!.value : undefined,
+      occurrences: occ.length, newest: occ[occ.length - 1]?.date, problems: [...(problems.get(c.id) ?? [])].sort(),
+    });
+  }
+  return rows.sort((a, b) => a.control.localeCompare(b.control));
+}
+
+function rangeWithin(inner: { start: { line: number } }, outer: { start: { line: number }; end: { line: number } }): boolean {
+  return inner.start.line >= outer.start.line && inner.start.line <= outer.end.line;
 }

@@ -25,11 +25,43 @@ export function flowDepth(text: string): number {
   return max;
 }
 
+/**
+ * Deepest block nesting, estimated per line: the chain of ever-deeper indentations above it plus the
+ * compact indicators it opens with (`- - - a`, `? - a`). A cheap scan done before parsing: the parser
+ * recurses per level, and past a few thousand levels V8 aborts the whole process (not a catchable error).
+ */
+export function blockDepth(text: string): number {
+  const indents: number[] = [];
+  let max = 0;
+  for (let i = 0; i < text.length;) {
+    let j = i;
+    while (text[j] === ' ' || text[j] === '\t') j++;
+    const indent = j - i;
+    let markers = 0;
+    while ((text[j] === '-' || text[j] === '?' || text[j] === ':') && (text[j + 1] === ' ' || text[j + 1] === '\t')) {
+      markers++;
+      j += 2;
+      while (text[j] === ' ' || text[j] === '\t') j++;
+    }
+    const c = text[j];
+    if (c !== undefined && c !== '\n' && c !== '\r' && (c !== '#' || markers)) {
+      while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
+      indents.push(indent);
+      if (indents.length + markers > max) max = indents.length + markers;
+    }
+    while (j < text.length && text[j] !== '\n' && text[j] !== '\r') j++;
+    i = j + (text[j] === '\r' && text[j + 1] === '\n' ? 2 : 1);
+  }
+  return max;
+}
+
 /** One parsed YAML text with helpers that turn nodes into exact ranges. */
 export class YamlSource {
   readonly docs: Document.Parsed[];
   readonly problems: ParseProblem[] = [];
-  constructor(readonly text: string, readonly lines: LineIndex, readonly base = 0, syntaxCode = 'yaml-syntax') {
+  /** Plain data of each document, once expanded (alias limits applied). */
+  private readonly data = new Map<Document.Parsed, unknown>();
+  constructor(readonly text: string, readonly lines: LineIndex, readonly base = 0, readonly syntaxCode = 'yaml-syntax') {
     const depth = flowDepth(text);
     if (depth > MAX_FLOW_DEPTH) {
       // The parser recurses per level: refuse pathological nesting fast instead of stalling on it.
@@ -37,7 +69,14 @@ export class YamlSource {
       this.problems.push({ code: syntaxCode, range: this.rangeOf(0, 0), message: `YAML syntax: brackets are nested more than ${MAX_FLOW_DEPTH} levels deep; this file was not read.` });
       return;
     }
-    this.docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false }) as Document.Parsed[];
+    if (blockDepth(text) > MAX_FLOW_DEPTH) {
+      this.docs = [];
+      this.problems.push({ code: syntaxCode, range: this.rangeOf(0, 0), message: `YAML syntax: blocks are nested more than ${MAX_FLOW_DEPTH} levels deep; this file was not read.` });
+      return;
+    }
+    // The parser breaks lines only at \n; a lone \r (old Mac files, bad merges) becomes one, same length, same offsets.
+    const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+    this.docs = parseAllDocuments(source, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' }) as Document.Parsed[];
     if (!Array.isArray(this.docs)) this.docs = [this.docs as unknown as Document.Parsed];
     for (const doc of this.docs) {
       for (const err of doc.errors) {
@@ -49,6 +88,9 @@ export class YamlSource {
         });
       }
     }
+    // A document with anchors is expanded now, so an alias bomb is reported with the syntax problems,
+    // whichever caller asks for the data first (or none does).
+    if (/(?:^|[\s[{,])&[^\s,[\]{}]/.test(text)) for (const doc of this.docs) if (!doc.errors.length) this.toData(doc);
   }
 
   rangeOf(start: number, end: number): Range {
@@ -72,12 +114,18 @@ export class YamlSource {
   /** Converts a document to plain data for schema validation, tolerating alias bombs already refused. */
   toData(doc: Document.Parsed): unknown {
     if (doc.errors.length) return undefined;
+    if (this.data.has(doc)) return this.data.get(doc);
+    let data: unknown;
     try {
-      return doc.toJS({ maxAliasCount: MAX_ALIASES });
+      data = doc.toJS({ maxAliasCount: MAX_ALIASES });
     } catch (err) {
-      this.problems.push({ code: 'yaml-syntax', range: this.nodeRange(doc.contents as Node), message: `This YAML cannot be expanded: ${(err as Error).message}` });
-      return undefined;
+      const message = /alias/i.test((err as Error).message)
+        ? `YAML syntax: its aliases (\`*name\`) would expand past the limit of ${MAX_ALIASES} (a "billion laughs" document); they were not expanded.`
+        : `YAML syntax: this YAML cannot be expanded: ${(err as Error).message}`;
+      this.problems.push({ code: this.syntaxCode, range: this.nodeRange(doc.contents as Node), message });
     }
+    this.data.set(doc, data);
+    return data;
   }
 
   /** The node at a schema instance path (`/controls/0/criteria/1`), or the nearest existing parent. */

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../engine/model';
+import type { CriterionChange, ReadinessDelta } from '../engine/delta';
 
 /** A diagnostic as the CLI's JSON contract gives it: 1-based lines and columns, paths relative to the repo. */
 export interface CliDiagnostic {
@@ -34,3 +35,25 @@ export function formatCheckJson(diagnostics: Diagnostic[], extra: Record<string,
 }
 
 function oneLine(s: string): string { return s.replace(/\s*\n\s*/g, ' '); }
+
+/** The `--base` comparison for people: coverage first (what a reviewer must not miss), then findings. */
+export function formatDeltaText(delta: ReadinessDelta): string {
+  const line = (d: Diagnostic) => `    ${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${oneLine(d.message)} [${d.code}]`;
+  const change = (c: CriterionChange) => `${c.id} (${c.from} → ${c.to})`;
+  const out = [`Changes against ${delta.base}: readiness ${delta.readiness.before}% → ${delta.readiness.after}%`];
+  out.push(`  criteria newly uncovered: ${delta.newlyUncovered.map(change).join(', ') || 'none'}`);
+  out.push(`  criteria newly covered: ${delta.newlyCovered.map(change).join(', ') || 'none'}`);
+  out.push(`  findings added: ${delta.added.length}`, ...delta.added.map(line));
+  out.push(`  findings fixed: ${delta.fixed.length}`, ...delta.fixed.map(line));
+  return out.join('\n') + '\n';
+}
+
+/** The `"delta"` member of the JSON output; findings in the same shape as `diagnostics`. */
+export function deltaJson(delta: ReadinessDelta): object {
+  return {
+    base: delta.base,
+    readiness: delta.readiness,
+    criteria: { newlyUncovered: delta.newlyUncovered, newlyCovered: delta.newlyCovered },
+    diagnostics: { added: delta.added.map(toCliDiagnostic), fixed: delta.fixed.map(toCliDiagnostic) },
+  };
+}

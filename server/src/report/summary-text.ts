@@ -33,6 +33,14 @@ export function formatSummaryText(s: ReadinessSummary): string {
   for (const [code, n] of codes) out.push(`  ${pad(n, 5)}${code}`);
   out.push('', 'Owners:');
   for (const o of s.owners) out.push(`  ${o.owner}: ${[...o.controls, ...o.policies].join(', ')}`);
+  const risks = s.risks ?? [];
+  out.push('', risks.length ? `Risks (${risks.length}, highest score first; score = likelihood × impact):` : 'Risks: none recorded.');
+  const idW = Math.max(4, ...risks.map((r) => r.id.length)) + 2, ownerW = Math.max(5, ...risks.map((r) => (r.owner ?? '—').length)) + 2;
+  if (risks.length) out.push(`  ${pad('Id', idW)}${pad('Score', 7)}${pad('L×I', 6)}${pad('Treatment', 11)}${pad('Owner', ownerW)}Title`);
+  for (const r of risks) {
+    out.push(`  ${pad(r.id, idW)}${pad(r.score ?? '—', 7)}${pad(r.likelihood && r.impact ? `${r.likelihood}×${r.impact}` : '—', 6)}${pad(r.treatment ?? '—', 11)}${pad(r.owner ?? '—', ownerW)}${r.title ?? '—'}`);
+    out.push(`  ${' '.repeat(idW + 24)}controls: ${r.controls.join(', ') || 'none'}`);
+  }
   return out.join('\n') + '\n';
 }
 
@@ -62,6 +70,11 @@ export function formatSummaryMarkdown(s: ReadinessSummary): string {
   for (const [code, n] of Object.entries(s.counts).sort(([a], [b]) => a.localeCompare(b))) out.push(`| \`${code}\` | ${n} |`);
   out.push('', '## Owners', '', '| Owner | Controls | Policies |', '|---|---|---|');
   for (const o of s.owners) out.push(`| ${md(o.owner)} | ${o.controls.map(md).join(', ')} | ${o.policies.map(md).join(', ')} |`);
+  out.push('', '## Risks', '');
+  const risks = s.risks ?? [];
+  if (!risks.length) out.push('No risks are recorded in the risk register.');
+  else out.push('Score = likelihood × impact (each 1–5), highest first.', '', '| Risk | Title | Likelihood | Impact | Score | Treatment | Owner | Controls |', '|---|---|---:|---:|---:|---|---|---|');
+  for (const r of risks) out.push(`| ${md(r.id)} | ${md(r.title ?? '')} | ${r.likelihood ?? ''} | ${r.impact ?? ''} | ${r.score ?? ''} | ${md(r.treatment ?? '')} | ${md(r.owner ?? '')} | ${r.controls.map(md).join(', ')} |`);
   return out.join('\n') + '\n';
 }
 
@@ -81,5 +94,7 @@ export function summaryJson(s: ReadinessSummary): object {
     counts: s.counts,
     gaps: s.gaps,
     owners: s.owners,
+    risks: (s.risks ?? []).map((r) => ({ id: r.id, title: r.title ?? null, owner: r.owner ?? null, likelihood: r.likelihood ?? null, impact: r.impact ?? null, score: r.score ?? null, treatment: r.treatment ?? null, controls: r.controls })),
+    riskHeatMap: s.heatMap ?? [],
   };
 }

@@ -1,0 +1,46 @@
+import { findFrontMatter } from './markdown-blocks';
+
+/** What the history of one policy says about its body since a date. */
+export interface BodyChange {
+  changed: boolean;
+  /** The first commit after the date whose body differs from the approved one. */
+  commit?: string;
+  /** That commit's date (YYYY-MM-DD). */
+  date?: string;
+}
+
+/**
+ * The engine's only view of version control, so it stays pure: the CLI (and later the editor, in trusted
+ * workspaces) supplies an implementation. `undefined` means "no history known for this file" and keeps
+ * the check quiet.
+ */
+export interface GitHistory {
+  bodyChangedSince(file: string, isoDate: string): BodyChange | undefined;
+}
+
+/** A policy's text without its front matter, line endings normalised, so metadata edits compare equal. */
+export function policyBody(text: string): string {
+  const t = text.replace(/^\uFEFF/, '');
+  const fm = findFrontMatter(t);
+  return (fm ? t.slice(fm.end) : t).replace(/\r\n?/g, '\n').replace(/\s+$/, '').replace(/^\s+/, '');
+}
+
+/** One committed version of a file, newest first in the lists below. */
+export interface Version { commit: string; date: string; text: string }
+
+/**
+ * Decides from a file's committed versions (newest first) whether its body changed after `approvedOn`.
+ * The approved body is the newest version committed on or before that day; when the file only entered
+ * history later, its first committed version stands for the approved text.
+ */
+export function bodyChangeAfter(versions: readonly Version[], approvedOn: string): BodyChange | undefined {
+  if (!versions.length) return undefined;
+  const baseline = versions.find((v) => v.date <= approvedOn) ?? versions[versions.length - 1];
+  const approved = policyBody(baseline.text);
+  // Oldest first, so the finding names the commit where the text first left the approved wording.
+  const later = versions.filter((v) => v.date > approvedOn && v !== baseline).reverse();
+  for (const v of later) {
+    if (policyBody(v.text) !== approved) return { changed: true, commit: v.commit, date: v.date };
+  }
+  return { changed: false };
+}

@@ -1,0 +1,27 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findings } from '../helpers';
+import { riskRepo } from '../risk-helpers';
+
+test('risk-acceptance-expired fires on an accepted risk past its review, instead of stale-review', async () => {
+  const files = riskRepo({ treatment: 'accept', last_reviewed: '2025-06-30' });
+  const f = await findings(files, 'risk-acceptance-expired');
+  assert.deepEqual(f, [{
+    at: 'risks/register.yaml:10:20', severity: 'warning',
+    message: 'Risk R-01 was accepted, but the acceptance lapsed on 2026-06-30 (15 days ago) when its review fell due; review the risk and record the decision again (last reviewed 2025-06-30).',
+  }]);
+  assert.deepEqual(await findings(files, 'stale-review'), []);
+});
+
+test('risk-acceptance-expired honours the risk review_cycle', async () => {
+  const files = riskRepo({ treatment: 'accept', last_reviewed: '2026-03-01' }, '    review_cycle: quarterly');
+  assert.deepEqual((await findings(files, 'risk-acceptance-expired')).map((x) => x.at), ['risks/register.yaml:10:20']);
+});
+
+test('risk-acceptance-expired is quiet for a current acceptance and for mitigated risks', async () => {
+  assert.deepEqual(await findings(riskRepo({ treatment: 'accept' }), 'risk-acceptance-expired'), []);
+  const stale = riskRepo({ last_reviewed: '2025-06-30' });
+  assert.deepEqual(await findings(stale, 'risk-acceptance-expired'), []);
+  // a mitigated risk past its review is an ordinary stale review
+  assert.deepEqual((await findings(stale, 'stale-review')).map((x) => x.at), ['risks/register.yaml:10:20']);
+});

@@ -1,0 +1,26 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findings } from '../helpers';
+import { riskRepo } from '../risk-helpers';
+
+test('risk-untreated fires on a mitigated risk that lists no controls', async () => {
+  const f = await findings(riskRepo({ controls: '[]' }), 'risk-untreated');
+  assert.deepEqual(f, [{
+    at: 'risks/register.yaml:7:16', severity: 'warning',
+    message: 'Risk R-01 is to be mitigated, but it lists no controls: name the controls that reduce it under `controls`, or record another treatment.',
+  }]);
+  assert.deepEqual((await findings(riskRepo({ controls: null }), 'risk-untreated')).map((x) => x.at), ['risks/register.yaml:7:16']);
+});
+
+test('risk-untreated fires when none of the listed controls exists, and when no treatment is recorded', async () => {
+  const f = await findings(riskRepo({ controls: '[AC-98, AC-99]' }), 'risk-untreated');
+  assert.deepEqual(f.map((x) => x.message), ['Risk R-01 is to be mitigated, but none of its controls exist (AC-98, AC-99), so nothing reduces it.']);
+  const none = await findings(riskRepo({ treatment: null }), 'risk-untreated');
+  assert.deepEqual(none.map((x) => [x.at, x.message]), [['risks/register.yaml:2:9', 'Risk R-01 has no `treatment`: record whether it is mitigated, accepted, transferred or avoided.']]);
+});
+
+test('risk-untreated is quiet when one listed control exists, and for other treatments', async () => {
+  assert.deepEqual(await findings(riskRepo(), 'risk-untreated'), []);
+  assert.deepEqual(await findings(riskRepo({ controls: '[AC-01, AC-99]' }), 'risk-untreated'), []);
+  for (const t of ['accept', 'transfer', 'avoid']) assert.deepEqual(await findings(riskRepo({ treatment: t, controls: null }), 'risk-untreated'), [], t);
+});
