@@ -22,30 +22,65 @@ export async function loadProject(ws: Workspace, options: ProjectOptions): Promi
   if (hasConfig) await readInto(ws, project, CONFIG_FILE);
   project.setEvidenceFiles(files);
   const wanted = files.filter((f) => f !== CONFIG_FILE && project.kindOf(f) !== 'other');
-  // Reads overlap; parsing is synchronous, so order of completion does not matter to the index.
-  await Promise.all(wanted.map((f) => readInto(ws, project, f)));
+  await readAllInto(ws, project, wanted);
   return { project, hasConfig, listProblems };
 }
 
+/** How many reads may be in flight at once: enough to overlap I/O, few enough never to hit EMFILE. */
+const READ_CONCURRENCY = 64;
+
+/**
+ * Reads many files with overlapping I/O, then indexes them in path order, so the index (and every list
+ * derived from it) is the same whatever order the reads complete in.
+ */
+export async function readAllInto(ws: Workspace, project: Project, paths: readonly string[]): Promise<void> {
+  const sorted = [...paths].sort();
+  const fetched: (Fetched | undefined)[] = new Array(sorted.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < sorted.length) {
+      const i = next++;
+      fetched[i] = await fetchFile(ws, project, sorted[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, sorted.length) }, worker));
+  for (let i = 0; i < sorted.length; i++) applyFetched(project, sorted[i], fetched[i]!);
+}
+
+type Fetched =
+  | { kind: 'text'; text: string; invalidUtf8: boolean }
+  | { kind: 'unreadable'; code: string; message: string }
+  | { kind: 'gone' };
+
 /** Reads one file into the project, turning every way a read can fail into a diagnostic on that file. */
 export async function readInto(ws: Workspace, project: Project, path: string): Promise<Set<string>> {
+  return applyFetched(project, path, await fetchFile(ws, project, path));
+}
+
+async function fetchFile(ws: Workspace, project: Project, path: string): Promise<Fetched> {
   let bytes: Uint8Array;
   try {
     const st = await ws.stat(path);
     if (st && st.size > project.config.maxFileBytes) {
-      return project.setUnreadable(path, 'file-too-large', `This file is ${st.size.toLocaleString('en-US')} bytes, over the limit of ${project.config.maxFileBytes.toLocaleString('en-US')} (limits.max_file_bytes in soc2.yaml); it was not checked.`).affected;
+      return { kind: 'unreadable', code: 'file-too-large', message: `This file is ${st.size.toLocaleString('en-US')} bytes, over the limit of ${project.config.maxFileBytes.toLocaleString('en-US')} (limits.max_file_bytes in soc2.yaml); it was not checked.` };
     }
     bytes = await ws.read(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return project.removeFile(path); // deleted between listing and reading
+    if (code === 'ENOENT') return { kind: 'gone' }; // deleted between listing and reading
     const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (err as Error).message;
-    return project.setUnreadable(path, 'file-unreadable', `This file could not be read (${why}).`).affected;
+    return { kind: 'unreadable', code: 'file-unreadable', message: `This file could not be read (${why}).` };
   }
   const { text, invalidUtf8, binary } = decodeText(bytes);
-  if (binary) return project.setUnreadable(path, 'file-unreadable', 'This file holds binary data, not text; it was not checked.').affected;
-  const extra: ParseProblem[] = invalidUtf8
+  if (binary) return { kind: 'unreadable', code: 'file-unreadable', message: 'This file holds binary data, not text; it was not checked.' };
+  return { kind: 'text', text, invalidUtf8 };
+}
+
+function applyFetched(project: Project, path: string, f: Fetched): Set<string> {
+  if (f.kind === 'gone') return project.removeFile(path);
+  if (f.kind === 'unreadable') return project.setUnreadable(path, f.code, f.message).affected;
+  const extra: ParseProblem[] = f.invalidUtf8
     ? [{ code: 'encoding', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: 'This file is not valid UTF-8; unreadable bytes were replaced before checking. Re-save it as UTF-8.' }]
     : [];
-  return project.setFile(path, text, 0, extra).affected;
+  return project.setFile(path, f.text, 0, extra).affected;
 }

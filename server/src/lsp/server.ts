@@ -1,15 +1,17 @@
 import { readFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import {
-  DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind, TextDocuments,
-  type Connection, type InitializeParams, type InitializeResult, type WorkDoneProgressReporter,
+  DidChangeWatchedFilesNotification, FileChangeType, LSPErrorCodes, ResponseError, TextDocumentSyncKind, TextDocuments,
+  type CancellationToken, type Connection, type InitializeParams, type InitializeResult, type WorkDoneProgressReporter,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { readInto } from '../engine/load';
+import { readAllInto, readInto } from '../engine/load';
 import { CONFIG_FILE } from '../engine/parse-config';
 import { isIsoDate, todayFromClock } from '../engine/dates';
 import { computeSummary } from '../engine/summary';
 import { decodeText } from '../engine/text';
+import type { GitHistory } from '../engine/git-history';
+import { CliGit } from '../git/cli-git';
 import { formatSummaryMarkdown } from '../report/summary-text';
 import { ComplianceRoot, findRoots, rootFor, uriToPath } from './roots';
 import { toLspDiagnostic } from './convert';
@@ -27,6 +29,13 @@ import { workspaceSymbols } from './workspace-symbols';
 /** Documents open in the editor get remark's full CommonMark parse; the rest of the index uses the fast scanner. */
 const EDITOR = { markdown: 'remark' } as const;
 
+/** Files under `.git/` whose change means the history moved (a commit, checkout, reset, `git init`). */
+const GIT_STATE = /^(?:HEAD|packed-refs|logs\/HEAD|refs\/heads\/.+)$/;
+/** A commit writes several of those at once: ask git again only once they have settled. */
+const HISTORY_DEBOUNCE_MS = 200;
+
+export const RESTRICTED_MODE_MESSAGE = 'soc2: restricted mode (untrusted workspace): git is never run, so git-based checks (policy-changed-since-approval) are off. Trust the workspace to turn them on.';
+
 /**
  * The language server: a thin shell that keeps one engine index per compliance root in step with
  * the editor and the disk, and publishes what the engine finds. It owns no check logic.
@@ -43,6 +52,14 @@ export class Soc2Server {
   private summaryTimer: NodeJS.Timeout | undefined;
   private indexing: Promise<void> = Promise.resolve();
   private indexingNow = false;
+  /** False in an untrusted workspace: then no child process (git) is ever started. */
+  private trusted = true;
+  /** Roots already reported as outside git, so the output channel says it once. */
+  private readonly noGitSaid = new Set<string>();
+  private readonly historyPending = new Set<string>();
+  private historyTimer: NodeJS.Timeout | undefined;
+  /** Open documents edited since their last parse: parsed when typing pauses, or first thing when a request reads the index. */
+  private readonly unparsed = new Set<string>();
 
   constructor(private readonly connection: Connection) {
     connection.onInitialize((p) => this.initialize(p));
@@ -59,8 +76,8 @@ export class Soc2Server {
     connection.onCodeAction((p) => this.withDocument(p.textDocument.uri, (c) => codeActions(c, p.range, p.context)));
     connection.onCodeLens((p) => (this.codeLensEnabled ? this.withDocument(p.textDocument.uri, (c) => codeLenses(c)) : []));
     connection.onDocumentSymbol((p) => this.withDocument(p.textDocument.uri, (c) => documentSymbols(c)));
-    connection.onWorkspaceSymbol((p) => [...this.roots.values()].flatMap((r) => workspaceSymbols(r, p.query)));
-    connection.onRequest(SummaryRequest, async (p: SummaryParams) => this.summary(p));
+    connection.onWorkspaceSymbol((p) => { this.parseEdited(); return [...this.roots.values()].flatMap((r) => workspaceSymbols(r, p.query)); });
+    connection.onRequest(SummaryRequest, async (p: SummaryParams, token: CancellationToken) => this.summary(p, token));
     this.documents.listen(connection);
   }
 
@@ -69,6 +86,7 @@ export class Soc2Server {
     if (opts.today && isIsoDate(opts.today)) this.today = opts.today;
     if (typeof opts.debounceMs === 'number' && opts.debounceMs >= 0) this.debounceMs = opts.debounceMs;
     if (opts.codeLens === false) this.codeLensEnabled = false;
+    if (opts.trusted === false) this.trusted = false;
     const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p)
       ?? [params.rootUri ? uriToPath(params.rootUri) : params.rootPath ?? undefined].filter((p): p is string => !!p);
     this.folders = folders;
@@ -93,6 +111,7 @@ export class Soc2Server {
 
   private async indexAll(): Promise<void> {
     this.indexingNow = true;
+    if (!this.trusted) this.connection.console.info(RESTRICTED_MODE_MESSAGE);
     let progress: WorkDoneProgressReporter | undefined;
     try {
       progress = await this.connection.window.createWorkDoneProgress();
@@ -100,7 +119,7 @@ export class Soc2Server {
     } catch { progress = undefined; }
     try {
       const found = (await Promise.all(this.folders.map((f) => findRoots(f)))).flat();
-      for (const path of found) if (!this.roots.has(path)) this.roots.set(path, new ComplianceRoot(path, this.today));
+      for (const path of found) if (!this.roots.has(path)) this.roots.set(path, this.newRoot(path));
       let done = 0;
       for (const root of this.roots.values()) {
         await this.indexRoot(root, (msg) => progress?.report(Math.round((100 * done) / Math.max(1, this.roots.size)), msg));
@@ -131,15 +150,61 @@ export class Soc2Server {
     project.setEvidenceFiles(files);
     const openSet = new Set(open.map((x) => x.rel));
     const wanted = files.filter((f) => f !== CONFIG_FILE && !openSet.has(f) && project.kindOf(f) !== 'other');
-    await Promise.all(wanted.map((f) => readInto(root.workspace, project, f)));
+    await readAllInto(root.workspace, project, wanted);
     project.fileLocalOnly = false;
     root.ready = true;
     for (const f of project.allFiles()) this.publish(root, f.path);
   }
 
+  /** A root's index, with the git history of its folder when the workspace is trusted. */
+  private newRoot(path: string): ComplianceRoot {
+    return new ComplianceRoot(path, this.today, this.historyOf(path));
+  }
+
+  /** The folder's git history; never looked for (no process started) in an untrusted workspace. */
+  private historyOf(path: string): GitHistory | undefined {
+    if (!this.trusted) return undefined;
+    const git = CliGit.open(path);
+    if (git) this.noGitSaid.delete(path);
+    else if (!this.noGitSaid.has(path)) {
+      this.noGitSaid.add(path);
+      this.connection.console.info(`soc2: ${path} is not in a git repository (or git is not installed), so policy-changed-since-approval is off there.`);
+    }
+    return git;
+  }
+
+  /**
+   * A change under `.git/`: when it moves the history (a commit, checkout, `git init`), every root in that
+   * repository asks git again, once the burst of writes has settled. True when the path was under `.git/`.
+   */
+  private gitStateChanged(abs: string): boolean {
+    const p = abs.split(nodePath.sep).join('/');
+    const at = p.lastIndexOf('/.git/');
+    if (at < 0) return false;
+    if (!this.trusted || !GIT_STATE.test(p.slice(at + 6))) return true;
+    const top = p.slice(0, at);
+    for (const root of this.roots.values()) {
+      const rp = root.path.split(nodePath.sep).join('/');
+      if (rp === top || rp.startsWith(top + '/')) this.historyPending.add(root.path);
+    }
+    if (this.historyPending.size && !this.historyTimer) this.historyTimer = setTimeout(() => this.refreshHistory(), HISTORY_DEBOUNCE_MS);
+    return true;
+  }
+
+  private refreshHistory(): void {
+    this.historyTimer = undefined;
+    const paths = [...this.historyPending];
+    this.historyPending.clear();
+    for (const path of paths) {
+      const root = this.roots.get(path);
+      if (root) this.schedule(root, root.project.setHistory(this.historyOf(root.path)), 0);
+    }
+  }
+
   // ---- documents and files --------------------------------------------------------------------
 
   private onOpen(doc: TextDocument): void {
+    this.unparsed.delete(doc.uri);
     const hit = rootFor(this.roots.values(), doc.uri);
     if (!hit) return;
     const { affected, rolesChanged } = hit.root.project.setFile(hit.path, doc.getText(), doc.version, [], EDITOR);
@@ -151,14 +216,30 @@ export class Soc2Server {
     const hit = rootFor(this.roots.values(), doc.uri);
     if (!hit) return;
     const model = hit.root.project.file(hit.path);
-    if (saved && model && model.version === doc.version) { this.flushSoon(0); return; }
-    const { affected, rolesChanged } = hit.root.project.setFile(hit.path, doc.getText(), doc.version, [], EDITOR);
-    if (rolesChanged) { void this.reindex(hit.root); return; }
-    this.schedule(hit.root, affected, saved ? 0 : this.debounceMs);
+    if (model && model.version === doc.version && !this.unparsed.has(doc.uri)) { if (saved) this.flushSoon(0); return; }
+    // One parse per pause in typing, not one per keystroke: a burst of edits cannot queue up work.
+    this.unparsed.add(doc.uri);
+    this.flushSoon(saved ? 0 : this.debounceMs);
+  }
+
+  /** Parses the open documents edited since their last parse, and queues the files whose diagnostics that may change. */
+  private parseEdited(): void {
+    for (const uri of [...this.unparsed]) {
+      this.unparsed.delete(uri);
+      const doc = this.documents.get(uri);
+      const hit = doc && rootFor(this.roots.values(), uri);
+      if (!doc || !hit) continue;
+      const { affected, rolesChanged } = hit.root.project.setFile(hit.path, doc.getText(), doc.version, [], EDITOR);
+      if (rolesChanged) { void this.reindex(hit.root); continue; }
+      let set = this.pending.get(hit.root);
+      if (!set) { set = new Set(); this.pending.set(hit.root, set); }
+      for (const f of affected) set.add(f);
+    }
   }
 
   /** A closed document's truth is the disk again (its unsaved edits are gone). */
   private async onClose(doc: TextDocument): Promise<void> {
+    this.unparsed.delete(doc.uri);
     const hit = rootFor(this.roots.values(), doc.uri);
     if (!hit) return;
     const affected = await readInto(hit.root.workspace, hit.root.project, hit.path);
@@ -168,11 +249,12 @@ export class Soc2Server {
   private async onWatched(changes: { uri: string; type: number }[]): Promise<void> {
     for (const change of changes) {
       const path = uriToPath(change.uri);
+      if (path && this.gitStateChanged(path)) continue;
       if (path && change.type === FileChangeType.Created && nodePath.basename(path) === CONFIG_FILE) {
         // A new soc2.yaml makes a new root.
         const dir = nodePath.dirname(path);
         if (!this.roots.has(dir) && this.folders.some((f) => dir === f || dir.startsWith(f + '/'))) {
-          const root = new ComplianceRoot(dir, this.today);
+          const root = this.newRoot(dir);
           this.roots.set(dir, root);
           await this.indexRoot(root, () => undefined);
           this.summaryChanged();
@@ -206,7 +288,8 @@ export class Soc2Server {
 
   /** soc2.yaml changed which files are policies or controls: rebuild that root's index. */
   private async reindex(root: ComplianceRoot): Promise<void> {
-    const fresh = new ComplianceRoot(root.path, this.today);
+    // The history is the same: keep the git reader (and what it has read).
+    const fresh = new ComplianceRoot(root.path, this.today, root.project.git);
     for (const [k, v] of root.published) fresh.published.set(k, v);
     this.roots.set(root.path, fresh);
     await this.indexRoot(fresh, () => undefined);
@@ -236,6 +319,7 @@ export class Soc2Server {
 
   private flush(): void {
     this.timer = undefined;
+    this.parseEdited();
     const pending = this.pending;
     this.pending = new Map();
     for (const [root, files] of pending) {
@@ -270,8 +354,11 @@ export class Soc2Server {
 
   // ---- requests -------------------------------------------------------------------------------
 
-  private async summary(params: SummaryParams): Promise<SummaryResult> {
+  private async summary(params: SummaryParams, token?: CancellationToken): Promise<SummaryResult> {
     await this.indexing;
+    // Cancelled while it waited for the index: say so rather than compute a summary nobody reads.
+    if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'soc2/summary was cancelled');
+    this.parseEdited();
     const roots = [...this.roots.values()].filter((r) => !params?.uri || r.relative(params.uri) !== undefined || r.uri === params.uri);
     return {
       indexing: this.indexingNow,
@@ -294,6 +381,7 @@ export class Soc2Server {
     const hit = rootFor(this.roots.values(), uri);
     const document = this.documents.get(uri);
     if (!hit || !document) return null;
+    this.parseEdited();
     try {
       return run({ root: hit.root, project: hit.root.project, path: hit.path, document, textOf: (p) => this.textOf(hit.root, p) });
     } catch (err) {
