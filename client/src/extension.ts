@@ -43,7 +43,10 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
   return new LanguageClient('soc2', 'SOC 2 Language Server', serverOptions, clientOptions);
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What activate returns: the real-editor tests read the coverage tree through it. */
+export interface Soc2ExtensionApi { coverageTree: CoverageTreeProvider }
+
+export async function activate(context: vscode.ExtensionContext): Promise<Soc2ExtensionApi> {
   void vscode.commands.executeCommand('setContext', 'soc2.active', true);
   const lc = createClient(context);
   client = lc;
@@ -89,6 +92,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   } catch (err) {
     void vscode.window.showErrorMessage(`SOC 2: the language server did not start: ${err instanceof Error ? err.message : String(err)}`);
   }
+  return { coverageTree: tree };
 }
 
 async function restart(): Promise<void> {
