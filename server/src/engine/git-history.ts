@@ -10,9 +10,9 @@ export interface BodyChange {
 }
 
 /**
- * The engine's only view of version control, so it stays pure: the CLI (and later the editor, in trusted
- * workspaces) supplies an implementation. `undefined` means "no history known for this file" and keeps
- * the check quiet.
+ * The engine's only view of version control, so it stays pure: the CLI and the language server (in trusted
+ * workspaces only) supply one, server/src/git/cli-git.ts. `undefined` means "no history known for this
+ * file" and keeps the check quiet.
  */
 export interface GitHistory {
   bodyChangedSince(file: string, isoDate: string): BodyChange | undefined;

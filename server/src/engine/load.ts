@@ -61,8 +61,8 @@ async function fetchFile(ws: Workspace, project: Project, path: string): Promise
   let bytes: Uint8Array;
   try {
     const st = await ws.stat(path);
-    if (st && st.size > project.config.maxFileBytes) {
-      return { kind: 'unreadable', code: 'file-too-large', message: `This file is ${st.size.toLocaleString('en-US')} bytes, over the limit of ${project.config.maxFileBytes.toLocaleString('en-US')} (limits.max_file_bytes in soc2.yaml); it was not checked.` };
+    if (st && st.size > project.sizeLimit(path)) {
+      return { kind: 'unreadable', code: 'file-too-large', message: `This file is ${st.size.toLocaleString('en-US')} bytes, over the limit of ${project.sizeLimit(path).toLocaleString('en-US')} (limits.max_file_bytes in soc2.yaml); it was not checked.` };
     }
     bytes = await ws.read(path);
   } catch (err) {

@@ -1,40 +1,17 @@
 import { isMap, isSeq, type Node, type YAMLMap } from 'yaml';
+import { parseItemFile, type ItemFileKind } from './item-file';
 import type { Control, EvidenceItem, Located, ParseProblem } from './model';
 import { LineIndex } from './text';
 import { findPair, locatedList, locatedScalar, locatedString, YamlSource } from './yaml-source';
-import { validateControlsDocument } from './schema';
 
 export interface ParsedControls { controls: Control[]; problems: ParseProblem[] }
 
-/**
- * Reads a controls file: each YAML document holds one control mapping or a `controls:` list.
- * Extraction is lenient (wrong types are skipped); the schema problems say what was wrong.
- */
-export function parseControls(file: string, text: string, lines = new LineIndex(text)): ParsedControls {
-  const src = new YamlSource(text, lines);
-  const controls: Control[] = [];
-  const problems: ParseProblem[] = [];
-  for (const doc of src.docs) {
-    const root = doc.contents as Node | null;
-    if (root === null || root === undefined) continue;
-    if (!doc.errors.length) problems.push(...validateControlsDocument(src, doc));
-    for (const map of controlMaps(root)) {
-      const control = readControl(file, src, map);
-      if (control) controls.push(control);
-    }
-  }
-  if (src.docs.every((d) => d.contents === null) && !src.problems.length) {
-    problems.push({ code: 'schema', range: lines.range(0, 0), message: 'This controls file is empty: add a control with at least an `id`, or a `controls:` list.', severity: 'warning' });
-  }
-  return { controls, problems: [...src.problems, ...problems] };
-}
+const CONTROL_FILE: ItemFileKind<Control> = { listKey: 'controls', schema: 'controls', noun: 'control', read: readControl };
 
-function controlMaps(root: Node): YAMLMap[] {
-  if (!isMap(root)) return [];
-  const list = findPair(root, 'controls');
-  if (list && isSeq(list.value)) return list.value.items.filter((i): i is YAMLMap => isMap(i));
-  if (list) return [];
-  return [root];
+/** Reads a controls file: each YAML document holds one control mapping or a `controls:` list. */
+export function parseControls(file: string, text: string, lines = new LineIndex(text)): ParsedControls {
+  const { items, problems } = parseItemFile(CONTROL_FILE, file, text, lines);
+  return { controls: items, problems };
 }
 
 function readControl(file: string, src: YamlSource, map: YAMLMap): Control | undefined {

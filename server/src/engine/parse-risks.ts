@@ -1,40 +1,17 @@
-import { isMap, isSeq, type Node, type YAMLMap } from 'yaml';
+import type { Node, YAMLMap } from 'yaml';
+import { parseItemFile, type ItemFileKind } from './item-file';
 import type { Located, ParseProblem, Risk } from './model';
 import { LineIndex } from './text';
 import { findPair, locatedList, locatedScalar, locatedString, YamlSource } from './yaml-source';
-import { validateDocument } from './schema';
 
 export interface ParsedRisks { risks: Risk[]; problems: ParseProblem[] }
 
-/**
- * Reads a risk register file: each YAML document holds one risk mapping or a `risks:` list, as
- * controls files do. Extraction is lenient (wrong types are skipped); the schema problems say what was wrong.
- */
-export function parseRisks(file: string, text: string, lines = new LineIndex(text)): ParsedRisks {
-  const src = new YamlSource(text, lines);
-  const risks: Risk[] = [];
-  const problems: ParseProblem[] = [];
-  for (const doc of src.docs) {
-    const root = doc.contents as Node | null;
-    if (root === null || root === undefined) continue;
-    if (!doc.errors.length) problems.push(...validateDocument('risks', src, doc));
-    for (const map of riskMaps(root)) {
-      const risk = readRisk(file, src, map);
-      if (risk) risks.push(risk);
-    }
-  }
-  if (src.docs.every((d) => d.contents === null) && !src.problems.length) {
-    problems.push({ code: 'schema', range: lines.range(0, 0), message: 'This risk register file is empty: add a risk with at least an `id`, or a `risks:` list.', severity: 'warning' });
-  }
-  return { risks, problems: [...src.problems, ...problems] };
-}
+const RISK_FILE: ItemFileKind<Risk> = { listKey: 'risks', schema: 'risks', noun: 'risk', read: readRisk };
 
-function riskMaps(root: Node): YAMLMap[] {
-  if (!isMap(root)) return [];
-  const list = findPair(root, 'risks');
-  if (list && isSeq(list.value)) return list.value.items.filter((i): i is YAMLMap => isMap(i));
-  if (list) return [];
-  return [root];
+/** Reads a risks file: each YAML document holds one risk mapping or a `risks:` list. */
+export function parseRisks(file: string, text: string, lines = new LineIndex(text)): ParsedRisks {
+  const { items, problems } = parseItemFile(RISK_FILE, file, text, lines);
+  return { risks: items, problems };
 }
 
 function readRisk(file: string, src: YamlSource, map: YAMLMap): Risk | undefined {

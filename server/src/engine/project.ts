@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import type { Config, Control, Diagnostic, FileKind, FileModel, ParseProblem, Policy, Risk } from './model';
-import { CONFIG_FILE, defaultConfig, DEFAULTS_IN_USE, parseConfig } from './parse-config';
+import { CONFIG_FILE, DEFAULT_MAX_FILE_BYTES, defaultConfig, DEFAULTS_IN_USE, parseConfig } from './parse-config';
 import { parseControls } from './parse-controls';
 import { parsePolicy, type PolicyParseOptions } from './parse-policy';
 import { parseRisks } from './parse-risks';
@@ -33,7 +33,8 @@ export class Project implements ProjectView {
   readonly catalog: CriteriaCatalog;
   readonly today: Date;
   readonly checks: readonly Check[];
-  readonly git?: GitHistory;
+  /** Replaced only through setHistory, when the repository's history moves under an editor. */
+  git?: GitHistory;
   config: Config = defaultConfig();
   configFile?: string;
   readonly counters: WorkCounters = { parses: new Map(), checkRuns: new Map() };
@@ -72,6 +73,14 @@ export class Project implements ProjectView {
   }
 
   // ---- classification -------------------------------------------------------------------------
+
+  /**
+   * Largest file read, in bytes (`limits.max_file_bytes`). soc2.yaml itself is held to the default: were it
+   * held to its own setting, a limit below its size would turn it off, which turns the limit off, and so on.
+   */
+  sizeLimit(path: string): number {
+    return path === CONFIG_FILE ? DEFAULT_MAX_FILE_BYTES : this.config.maxFileBytes;
+  }
 
   kindOf(path: string): FileKind {
     if (path === CONFIG_FILE) return 'config';
@@ -160,8 +169,8 @@ export class Project implements ProjectView {
     this.counters.parses.set(path, (this.counters.parses.get(path) ?? 0) + 1);
     const lines = new LineIndex(text);
     const model: FileModel = { path, kind, version, problems: [], controls: [], lineCount: lines.lineCount };
-    if (text.length > this.config.maxFileBytes) {
-      model.problems.push({ code: 'file-too-large', range: lines.range(0, 0), message: `This file is ${text.length.toLocaleString('en-US')} characters, over the limit of ${this.config.maxFileBytes.toLocaleString('en-US')} (limits.max_file_bytes in soc2.yaml); it was not checked.${kind === 'config' ? ` ${DEFAULTS_IN_USE}` : ''}` });
+    if (text.length > this.sizeLimit(path)) {
+      model.problems.push({ code: 'file-too-large', range: lines.range(0, 0), message: `This file is ${text.length.toLocaleString('en-US')} characters, over the limit of ${this.sizeLimit(path).toLocaleString('en-US')} (limits.max_file_bytes in soc2.yaml); it was not checked.${kind === 'config' ? ` ${DEFAULTS_IN_USE}` : ''}` });
       return model;
     }
     try {
@@ -194,7 +203,8 @@ export class Project implements ProjectView {
     let rolesChanged = false;
     if (model.kind === 'config') {
       const config = model.config ?? defaultConfig(path);
-      rolesChanged = JSON.stringify(config.paths) !== JSON.stringify(this.config.paths);
+      // A new size limit changes which files are read at all, as new paths do: the caller re-lists.
+      rolesChanged = JSON.stringify(config.paths) !== JSON.stringify(this.config.paths) || config.maxFileBytes !== this.config.maxFileBytes;
       this.configFile = path;
       this.applyConfig(config);
       this.evidenceCache.clear();
@@ -290,6 +300,23 @@ export class Project implements ProjectView {
       pull(this.risksById, r.id, r);
       for (const c of r.controls) this.riskRefs.get(c.value)?.delete(r);
     }
+  }
+
+  /**
+   * Swaps the version history (the editor saw a commit or a checkout): what git said is forgotten and asked
+   * again for every policy with an approval date. Returns those policies' files, to re-check.
+   */
+  setHistory(git: GitHistory | undefined): Set<string> {
+    this.git = git;
+    this.approvals.clear();
+    const affected = new Set<string>();
+    for (const pol of this.allPolicies()) {
+      if (!pol.approvedOn) continue;
+      this.recordApproval(pol);
+      affected.add(pol.file);
+      this.dirty.add(pol.file);
+    }
+    return affected;
   }
 
   /** Asks git about a policy's body once per approval date; later check runs read the answer. */

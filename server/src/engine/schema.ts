@@ -34,10 +34,6 @@ function validator(kind: SchemaKind): ValidateFunction {
 
 export function schemaFor(kind: SchemaKind): object { return SCHEMAS[kind]; }
 
-export function validateControlsDocument(src: YamlSource, doc: Document.Parsed): ParseProblem[] {
-  return validateDocument('controls', src, doc);
-}
-
 export function validateDocument(kind: SchemaKind, src: YamlSource, doc: Document.Parsed): ParseProblem[] {
   const data = src.toData(doc);
   if (data === undefined) return [];

@@ -15,20 +15,20 @@ export function flowDepth(text: string): number {
   let depth = 0, max = 0, quote = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (quote) { if (c === quote && text[i - 1] !== '\\') quote = ''; continue; }
+    // An unclosed quote at the top level ends with its line (a stray `5"` must not hide what follows).
+    if (quote) { if ((c === quote && text[i - 1] !== '\\') || ((c === '\n' || c === '\r') && depth === 0)) quote = ''; continue; }
     if (c === '"' || (c === "'" && depth > 0)) quote = c;
-    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) { while (i < text.length && text[i] !== '\n') i++; }
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) { while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++; }
     else if (c === '[' || c === '{') { if (++depth > max) max = depth; }
     else if ((c === ']' || c === '}') && depth > 0) depth--;
-    else if (c === '\n' && depth === 0) quote = '';
   }
   return max;
 }
 
 /**
  * Deepest block nesting, estimated per line: the chain of ever-deeper indentations above it plus the
- * compact indicators it opens with (`- - - a`, `? - a`). A cheap scan done before parsing: the parser
- * recurses per level, and past a few thousand levels V8 aborts the whole process (not a catchable error).
+ * longest run of indicators it holds (`- - - a`, `key: ? ? a`). A cheap, conservative scan done before
+ * parsing: the parser recurses per level, and past a few thousand levels V8 can abort the whole process.
  */
 export function blockDepth(text: string): number {
   const indents: number[] = [];
@@ -37,19 +37,22 @@ export function blockDepth(text: string): number {
     let j = i;
     while (text[j] === ' ' || text[j] === '\t') j++;
     const indent = j - i;
-    let markers = 0;
-    while ((text[j] === '-' || text[j] === '?' || text[j] === ':') && (text[j + 1] === ' ' || text[j + 1] === '\t')) {
-      markers++;
-      j += 2;
-      while (text[j] === ' ' || text[j] === '\t') j++;
+    let run = 0, longest = 0, content = false;
+    for (; j < text.length && text[j] !== '\n' && text[j] !== '\r'; j++) {
+      const c = text[j];
+      if (c === ' ' || c === '\t') continue;
+      if (c === '#' && (j === i || text[j - 1] === ' ' || text[j - 1] === '\t')) break;
+      const next = text[j + 1];
+      if ((c === '-' || c === '?' || c === ':') && (next === undefined || next === ' ' || next === '\t' || next === '\n' || next === '\r')) {
+        if (++run > longest) longest = run;
+      } else run = 0;
+      content = true;
     }
-    const c = text[j];
-    if (c !== undefined && c !== '\n' && c !== '\r' && (c !== '#' || markers)) {
+    if (content) {
       while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
       indents.push(indent);
-      if (indents.length + markers > max) max = indents.length + markers;
+      if (indents.length + longest > max) max = indents.length + longest;
     }
-    while (j < text.length && text[j] !== '\n' && text[j] !== '\r') j++;
     i = j + (text[j] === '\r' && text[j + 1] === '\n' ? 2 : 1);
   }
   return max;
