@@ -1,7 +1,7 @@
 import { Project, type ProjectOptions } from './project';
 import { CONFIG_FILE } from './parse-config';
 import { decodeText } from './text';
-import type { ParseProblem } from './model';
+import type { FileModel, ParseProblem } from './model';
 import type { Workspace } from './workspace';
 
 export interface LoadResult {
@@ -15,14 +15,17 @@ export interface LoadResult {
  * Builds the index of a workspace: soc2.yaml first (it says where everything else is), then every
  * policy and controls file, each read exactly once. One unreadable file never stops the rest.
  */
-export async function loadProject(ws: Workspace, options: ProjectOptions): Promise<LoadResult> {
+/** Reads and indexes a set of files; the default overlaps reads on this thread, a Node host may parse in workers. */
+export type ReadAll = (ws: Workspace, project: Project, paths: readonly string[]) => Promise<void>;
+
+export async function loadProject(ws: Workspace, options: ProjectOptions, readAll: ReadAll = readAllInto): Promise<LoadResult> {
   const project = new Project(options);
   const { files, problems: listProblems } = await ws.list();
   const hasConfig = files.includes(CONFIG_FILE);
   if (hasConfig) await readInto(ws, project, CONFIG_FILE);
   project.setEvidenceFiles(files);
   const wanted = files.filter((f) => f !== CONFIG_FILE && project.kindOf(f) !== 'other');
-  await readAllInto(ws, project, wanted);
+  await readAll(ws, project, wanted);
   return { project, hasConfig, listProblems };
 }
 
@@ -40,29 +43,31 @@ export async function readAllInto(ws: Workspace, project: Project, paths: readon
   const worker = async () => {
     while (next < sorted.length) {
       const i = next++;
-      fetched[i] = await fetchFile(ws, project, sorted[i]);
+      fetched[i] = await fetchFile(ws, sorted[i], project.sizeLimit(sorted[i]));
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, sorted.length) }, worker));
   for (let i = 0; i < sorted.length; i++) applyFetched(project, sorted[i], fetched[i]!);
 }
 
-type Fetched =
+/** What reading one file gave: its text, a model already parsed from it (in a worker), or why not. */
+export type Fetched =
   | { kind: 'text'; text: string; invalidUtf8: boolean }
+  | { kind: 'parsed'; model: FileModel; invalidUtf8: boolean }
   | { kind: 'unreadable'; code: string; message: string }
   | { kind: 'gone' };
 
 /** Reads one file into the project, turning every way a read can fail into a diagnostic on that file. */
 export async function readInto(ws: Workspace, project: Project, path: string): Promise<Set<string>> {
-  return applyFetched(project, path, await fetchFile(ws, project, path));
+  return applyFetched(project, path, await fetchFile(ws, path, project.sizeLimit(path)));
 }
 
-async function fetchFile(ws: Workspace, project: Project, path: string): Promise<Fetched> {
+export async function fetchFile(ws: Workspace, path: string, sizeLimit: number): Promise<Fetched> {
   let bytes: Uint8Array;
   try {
     const st = await ws.stat(path);
-    if (st && st.size > project.sizeLimit(path)) {
-      return { kind: 'unreadable', code: 'file-too-large', message: `This file is ${st.size.toLocaleString('en-US')} bytes, over the limit of ${project.sizeLimit(path).toLocaleString('en-US')} (limits.max_file_bytes in soc2.yaml); it was not checked.` };
+    if (st && st.size > sizeLimit) {
+      return { kind: 'unreadable', code: 'file-too-large', message: `This file is ${st.size.toLocaleString('en-US')} bytes, over the limit of ${sizeLimit.toLocaleString('en-US')} (limits.max_file_bytes in soc2.yaml); it was not checked.` };
     }
     bytes = await ws.read(path);
   } catch (err) {
@@ -76,11 +81,15 @@ async function fetchFile(ws: Workspace, project: Project, path: string): Promise
   return { kind: 'text', text, invalidUtf8 };
 }
 
-function applyFetched(project: Project, path: string, f: Fetched): Set<string> {
+export function applyFetched(project: Project, path: string, f: Fetched): Set<string> {
   if (f.kind === 'gone') return project.removeFile(path);
   if (f.kind === 'unreadable') return project.setUnreadable(path, f.code, f.message).affected;
   const extra: ParseProblem[] = f.invalidUtf8
     ? [{ code: 'encoding', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: 'This file is not valid UTF-8; unreadable bytes were replaced before checking. Re-save it as UTF-8.' }]
     : [];
+  if (f.kind === 'parsed') {
+    f.model.problems.unshift(...extra);
+    return project.setParsed(f.model).affected;
+  }
   return project.setFile(path, f.text, 0, extra).affected;
 }

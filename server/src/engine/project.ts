@@ -1,11 +1,9 @@
 import picomatch from 'picomatch';
 import type { Config, Control, Diagnostic, FileKind, FileModel, ParseProblem, Policy, Risk } from './model';
-import { CONFIG_FILE, DEFAULT_MAX_FILE_BYTES, defaultConfig, DEFAULTS_IN_USE, parseConfig } from './parse-config';
-import { parseControls } from './parse-controls';
-import { parsePolicy, type PolicyParseOptions } from './parse-policy';
-import { parseRisks } from './parse-risks';
+import { CONFIG_FILE, DEFAULT_MAX_FILE_BYTES, defaultConfig, DEFAULTS_IN_USE } from './parse-config';
+import type { PolicyParseOptions } from './parse-policy';
+import { parseFileModel } from './parse-file';
 import type { BodyChange, GitHistory } from './git-history';
-import { LineIndex } from './text';
 import { parseIsoDate, type IsoDate } from './dates';
 import { controlEvidence, EvidenceFiles, joinPath, type ControlEvidence } from './evidence';
 import { CriteriaCatalog } from '../catalog/criteria';
@@ -167,35 +165,16 @@ export class Project implements ProjectView {
 
   private parse(path: string, kind: FileKind, text: string, version: number, options: PolicyParseOptions): FileModel {
     this.counters.parses.set(path, (this.counters.parses.get(path) ?? 0) + 1);
-    const lines = new LineIndex(text);
-    const model: FileModel = { path, kind, version, problems: [], controls: [], lineCount: lines.lineCount };
-    if (text.length > this.sizeLimit(path)) {
-      model.problems.push({ code: 'file-too-large', range: lines.range(0, 0), message: `This file is ${text.length.toLocaleString('en-US')} characters, over the limit of ${this.sizeLimit(path).toLocaleString('en-US')} (limits.max_file_bytes in soc2.yaml); it was not checked.${kind === 'config' ? ` ${DEFAULTS_IN_USE}` : ''}` });
-      return model;
-    }
-    try {
-      if (kind === 'config') {
-        const { config, problems } = parseConfig(path, text, lines);
-        model.config = config;
-        model.problems.push(...problems);
-      } else if (kind === 'controls') {
-        const { controls, problems } = parseControls(path, text, lines);
-        model.controls = controls;
-        model.problems.push(...problems);
-      } else if (kind === 'policy') {
-        const { policy, problems } = parsePolicy(path, text, lines, options);
-        model.policy = policy;
-        model.problems.push(...problems);
-      } else if (kind === 'risks') {
-        const { risks, problems } = parseRisks(path, text, lines);
-        model.risks = risks;
-        model.problems.push(...problems);
-      }
-    } catch (err) {
-      // A parser bug must not take the whole check down: say so on the file and go on.
-      model.problems.push({ code: kind === 'policy' ? 'frontmatter-syntax' : 'yaml-syntax', range: lines.range(0, 0), message: `This file could not be read: ${(err as Error).message}` });
-    }
-    return model;
+    return parseFileModel(path, kind, text, version, options, this.sizeLimit(path));
+  }
+
+  /**
+   * Indexes a model parsed elsewhere (a worker thread), exactly as setFile would after parsing. The
+   * caller must have parsed it with `parseFileModel` for the kind and size limit this project gives the path.
+   */
+  setParsed(model: FileModel): { affected: Set<string>; rolesChanged: boolean } {
+    this.counters.parses.set(model.path, (this.counters.parses.get(model.path) ?? 0) + 1);
+    return this.replace(model.path, model);
   }
 
   private replace(path: string, model: FileModel): { affected: Set<string>; rolesChanged: boolean } {

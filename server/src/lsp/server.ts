@@ -5,7 +5,8 @@ import {
   type CancellationToken, type Connection, type InitializeParams, type InitializeResult, type WorkDoneProgressReporter,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { readAllInto, readInto } from '../engine/load';
+import { readInto } from '../engine/load';
+import { readAllParallel } from '../node/parallel-read';
 import { CONFIG_FILE } from '../engine/parse-config';
 import { isIsoDate, todayFromClock } from '../engine/dates';
 import { computeSummary } from '../engine/summary';
@@ -150,7 +151,7 @@ export class Soc2Server {
     project.setEvidenceFiles(files);
     const openSet = new Set(open.map((x) => x.rel));
     const wanted = files.filter((f) => f !== CONFIG_FILE && !openSet.has(f) && project.kindOf(f) !== 'other');
-    await readAllInto(root.workspace, project, wanted);
+    await readAllParallel(root.workspace, project, wanted);
     project.fileLocalOnly = false;
     root.ready = true;
     for (const f of project.allFiles()) this.publish(root, f.path);
@@ -276,9 +277,10 @@ export class Soc2Server {
       }
       if (project.isEvidence(rel)) this.schedule(root, project.addEvidenceFile(rel), 0);
       if (rel === CONFIG_FILE) {
-        const before = JSON.stringify(project.config.paths);
+        const roles = () => JSON.stringify([project.config.paths, project.config.maxFileBytes]);
+        const before = roles();
         await readInto(root.workspace, project, rel);
-        if (JSON.stringify(project.config.paths) !== before) await this.reindex(root);
+        if (roles() !== before) await this.reindex(root);
         else this.schedule(root, [...project.allFiles()].map((f) => f.path), 0);
       } else if (project.kindOf(rel) !== 'other') {
         this.schedule(root, await readInto(root.workspace, project, rel), 0);

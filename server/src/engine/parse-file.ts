@@ -1,0 +1,42 @@
+import type { FileKind, FileModel } from './model';
+import { DEFAULTS_IN_USE, parseConfig } from './parse-config';
+import { parseControls } from './parse-controls';
+import { parsePolicy, type PolicyParseOptions } from './parse-policy';
+import { parseRisks } from './parse-risks';
+import { LineIndex } from './text';
+
+/**
+ * Parses one file's text into the model the index keeps. Pure, and free of any project state, so it can
+ * run in a worker thread; the project indexes the result.
+ */
+export function parseFileModel(path: string, kind: FileKind, text: string, version: number, options: PolicyParseOptions, sizeLimit: number): FileModel {
+  const lines = new LineIndex(text);
+  const model: FileModel = { path, kind, version, problems: [], controls: [], lineCount: lines.lineCount };
+  if (text.length > sizeLimit) {
+    model.problems.push({ code: 'file-too-large', range: lines.range(0, 0), message: `This file is ${text.length.toLocaleString('en-US')} characters, over the limit of ${sizeLimit.toLocaleString('en-US')} (limits.max_file_bytes in soc2.yaml); it was not checked.${kind === 'config' ? ` ${DEFAULTS_IN_USE}` : ''}` });
+    return model;
+  }
+  try {
+    if (kind === 'config') {
+      const { config, problems } = parseConfig(path, text, lines);
+      model.config = config;
+      model.problems.push(...problems);
+    } else if (kind === 'controls') {
+      const { controls, problems } = parseControls(path, text, lines);
+      model.controls = controls;
+      model.problems.push(...problems);
+    } else if (kind === 'policy') {
+      const { policy, problems } = parsePolicy(path, text, lines, options);
+      model.policy = policy;
+      model.problems.push(...problems);
+    } else if (kind === 'risks') {
+      const { risks, problems } = parseRisks(path, text, lines);
+      model.risks = risks;
+      model.problems.push(...problems);
+    }
+  } catch (err) {
+    // A parser bug must not take the whole check down: say so on the file and go on.
+    model.problems.push({ code: kind === 'policy' ? 'frontmatter-syntax' : 'yaml-syntax', range: lines.range(0, 0), message: `This file could not be read: ${(err as Error).message}` });
+  }
+  return model;
+}
