@@ -39,6 +39,8 @@ export class TempWorkspace {
 export interface StartOptions {
   folders: string[];
   initializationOptions?: Record<string, unknown>;
+  /** The server process's environment (default: this process's). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export class LspClient {
@@ -67,7 +69,7 @@ export class LspClient {
   }
 
   static async start(options: StartOptions): Promise<LspClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
     child.stderr!.on('data', () => undefined);
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(connection, child);

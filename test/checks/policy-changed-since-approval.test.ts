@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { DiskWorkspace } from '../../server/src/engine/disk-workspace';
 import { MemoryWorkspace } from '../../server/src/engine/workspace';
 import { loadProject } from '../../server/src/engine/load';
-import { CliGit } from '../../server/src/cli/git';
+import { CliGit } from '../../server/src/git/cli-git';
 import { bodyChangeAfter, policyBody, type GitHistory } from '../../server/src/engine/git-history';
 import { baseRepo, edit, TODAY } from '../helpers';
 import { commitFiles, git, initRepo, removeDir, tempDir, writeFiles } from '../git-helpers';

@@ -1,4 +1,5 @@
 /** The words of the formats, as tables: every check, completion and hover reads these. */
+import type { RiskTreatment } from '../engine/model';
 
 export type Frequency = 'continuous' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'semiannual' | 'annual' | 'on-event';
 export type ControlStatus = 'implemented' | 'partial' | 'planned' | 'not-applicable';
@@ -56,6 +57,20 @@ export const REVIEW_CYCLES: readonly { id: ReviewCycleName; months: number }[] =
   { id: 'semiannual', months: 6 },
   { id: 'annual', months: 12 },
 ];
+
+/** A risk's `treatment`: what was decided about it (the risks schema holds the same list). */
+export const RISK_TREATMENTS: readonly { id: RiskTreatment; label: string }[] = [
+  { id: 'mitigate', label: 'reduce it with the listed controls' },
+  { id: 'accept', label: 'live with it until its next review' },
+  { id: 'transfer', label: 'insurance or a contract carries the cost' },
+  { id: 'avoid', label: 'stop the activity that causes it' },
+];
+
+/** The words for a risk's 1–5 `likelihood` and `impact`, lowest first. */
+export const RISK_RATINGS: { readonly likelihood: readonly string[]; readonly impact: readonly string[] } = {
+  likelihood: ['rare', 'unlikely', 'possible', 'likely', 'almost certain'],
+  impact: ['negligible', 'minor', 'moderate', 'major', 'severe'],
+};
 
 /** Statuses whose controls count as working coverage for `unmapped-criterion`. */
 export const COVERING_STATUSES: ReadonlySet<string> = new Set(['implemented', 'partial']);

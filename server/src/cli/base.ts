@@ -2,7 +2,7 @@ import { loadProject } from '../engine/load';
 import { MemoryWorkspace } from '../engine/workspace';
 import { computeSummary } from '../engine/summary';
 import type { Snapshot } from '../engine/delta';
-import type { CliGit } from './git';
+import type { CliGit } from '../git/cli-git';
 
 /** Only these are ever parsed; every other file (evidence) matters by name alone and is listed empty. */
 const PARSED = /\.(md|ya?ml)$/i;

@@ -24,6 +24,7 @@ export function codeActions(ctx: FeatureContext, _range: Range, context: CodeAct
         case 'stale-review': case 'review-due-soon': push(out, markReviewed(ctx, here, d)); break;
         case 'missing-review-date': push(out, addReviewDate(ctx, here, d)); break;
         case 'unknown-reference': push(out, data.kind === 'policy' ? stubPolicy(ctx, d) : stubControl(ctx, d, data)); break;
+        case 'risk-unknown-control': push(out, stubRiskControl(ctx, d, data)); break;
         case 'one-sided-link': push(out, backLink(ctx, d, data)); break;
         case 'frequency-mismatch': out.push(...alignFrequency(ctx, here, d, data)); break;
       }
@@ -85,6 +86,21 @@ function stubControl(ctx: FeatureContext, d: Diagnostic, data: Record<string, un
   if (!id || !policy || ctx.project.controls(id).length) return undefined;
   const frequency = statedFrequency(policy, id);
   const fields = [`id: ${id}`, 'title: ""', 'owner: ""', ...(frequency ? [`frequency: ${frequency}`] : []), 'status: planned', 'criteria: []', `policies: [${policy.id}]`];
+  return placeControlStub(ctx, d, id, fields);
+}
+
+/** A stub for a control a risk lists, mapping the risk's known criteria; placed as the policy's stub is. */
+function stubRiskControl(ctx: FeatureContext, d: Diagnostic, data: Record<string, unknown>): CodeAction | undefined {
+  const id = typeof data.id === 'string' ? data.id : undefined;
+  const risk = ctx.project.file(ctx.path)?.risks?.find((r) => r.controls.some((c) => c.value === id && sameRange(c.range, d.range)));
+  if (!id || !risk || ctx.project.controls(id).length) return undefined;
+  const criteria = [...new Set(risk.criteria.map((c) => c.value).filter((c) => ctx.project.catalog.get(c)))];
+  const fields = [`id: ${id}`, 'title: ""', 'owner: ""', 'status: planned', `criteria: [${criteria.join(', ')}]`];
+  return placeControlStub(ctx, d, id, fields);
+}
+
+/** Appends a stub control beside the controls with the id's prefix (the file with most of them), else in a new file. */
+function placeControlStub(ctx: FeatureContext, d: Diagnostic, id: string, fields: string[]): CodeAction | undefined {
   const byFile = new Map<string, Control[]>();
   for (const c of ctx.project.allControls()) if (prefixOf(c.id) === prefixOf(id)) byFile.set(c.file, [...(byFile.get(c.file) ?? []), c]);
   const best = [...byFile].sort(([a, x], [b, y]) => y.length - x.length || a.localeCompare(b))[0];

@@ -1,19 +1,20 @@
 import type { CodeLens } from 'vscode-languageserver';
-import type { Control, Policy } from '../engine/model';
+import type { Control, Policy, Risk } from '../engine/model';
 import type { Project } from '../engine/project';
 import type { FeatureContext } from './feature-context';
-import { controlIdsOfPolicy, plural, policyIdsOfControl } from './locate';
+import { controlIdsOfPolicy, plural, policyIdsOfControl, riskScore } from './locate';
 import { evidenceAge } from './hover';
 
 /** The client registers this command: it opens the readiness summary. */
 export const REVEAL_SUMMARY_COMMAND = 'soc2.revealSummary';
 
-/** One lens per control (on its id line) and per policy (on its id): how it is tied in, how current. */
+/** One lens per control, policy and risk (on its id): how it is tied in, how current, how serious. */
 export function codeLenses(ctx: FeatureContext): CodeLens[] {
   const model = ctx.project.file(ctx.path);
   if (!model) return [];
   const lenses: CodeLens[] = model.controls.map((c) => lens(c.idRange, controlTitle(ctx.project, c)));
   if (model.policy) lenses.push(lens(model.policy.idRange, policyTitle(ctx.project, model.policy)));
+  for (const r of model.risks ?? []) lenses.push(lens(r.idRange, riskTitle(ctx.project, r)));
   return lenses;
 }
 
@@ -28,6 +29,15 @@ export function controlTitle(project: Project, c: Control): string {
   const age = newest ? evidenceAge(project, newest.date) : undefined;
   const evidence = !newest ? 'no evidence' : age === 'today' ? 'evidence from today' : `evidence ${age}`;
   return [plural(c.criteria.length, 'criterion', 'criteria'), plural(policyIdsOfControl(project, c).length, 'policy', 'policies'), evidence].join(' · ');
+}
+
+/** "score 12 (likelihood 3 × impact 4) · 2 controls", with how many of them do not exist. */
+export function riskTitle(project: Project, r: Risk): string {
+  const ids = [...new Set(r.controls.map((c) => c.value))];
+  const missing = ids.filter((id) => !project.controls(id).length).length;
+  const controls = ids.length ? `${plural(ids.length, 'control')}${missing ? ` (${missing} missing)` : ''}` : 'no controls';
+  const { score, ratings } = riskScore(r);
+  return `${score ? `score ${score}` : 'not scored'} ${ratings} · ${controls}`;
 }
 
 const STATUS_ORDER = ['implemented', 'partial', 'planned', 'not-applicable', 'no status', 'missing'];

@@ -1,6 +1,6 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Position, type Range } from 'vscode-languageserver';
 import type { FileKind } from '../engine/model';
-import { CONTROL_STATUSES, FREQUENCIES, REVIEW_CYCLES } from '../catalog/vocabulary';
+import { CONTROL_STATUSES, FREQUENCIES, REVIEW_CYCLES, RISK_RATINGS, RISK_TREATMENTS } from '../catalog/vocabulary';
 import type { FeatureContext } from './feature-context';
 import { field, md } from './markdown';
 
@@ -31,7 +31,7 @@ function frontMatter(lines: string[]): { open: number; close: number } | undefin
   return { open: 0, close: lines.length }; // not closed yet: the rest is still front matter being typed
 }
 
-// ---- YAML: controls files, front matter, soc2.yaml ------------------------------------------------
+// ---- YAML: controls and risks files, front matter, soc2.yaml ------------------------------------
 
 const KEY_VALUE = /^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:\s+["']?([^\s"'#,[\]{}]*)$/;
 const BLOCK_ITEM = /^(\s*)-\s+["']?([^\s"'#,[\]{}]*)$/;
@@ -107,21 +107,25 @@ function items(ctx: FeatureContext, kind: FileKind, key: string, mode: Mode, ran
   const typed = ctx.document.getText(range);
   const taken = new Set(present.filter((p) => p !== typed));
   const keep = (list: CompletionItem[]) => list.filter((i) => !taken.has(i.label));
-  const fm = kind === 'policy';
-  if (mode === 'list' && key === 'criteria' && (kind === 'controls' || fm)) return keep(criteria(ctx, range));
+  const fm = kind === 'policy', risk = kind === 'risks';
+  if (mode === 'list' && key === 'criteria' && (kind === 'controls' || fm || risk)) return keep(criteria(ctx, range));
   if (mode === 'scalar' && key === 'criterion' && kind === 'config') return criteria(ctx, range);
   if (mode === 'list' && key === 'policies' && kind === 'controls') return keep(policies(ctx, range));
-  if (mode === 'list' && key === 'controls' && fm) return keep(controls(ctx, range));
+  if (mode === 'list' && key === 'controls' && (fm || risk)) return keep(controls(ctx, range));
   if (mode === 'list' && key === 'categories' && kind === 'config') {
     return keep(ctx.project.catalog.framework.categories.map((c, i) => enumItem(c.id, c.name, c.description, range, i)));
   }
   if (mode !== 'scalar') return null;
   if (key === 'frequency' && kind === 'controls') return FREQUENCIES.map((f, i) => enumItem(f.id, f.label, phrasesDoc(f.phrases), range, i));
   if (key === 'status' && kind === 'controls') return CONTROL_STATUSES.map((s, i) => enumItem(s.id, s.label, undefined, range, i));
-  if ((key === 'review_cycle' && (kind === 'controls' || fm)) || (key === 'default_cycle' && kind === 'config')) {
+  if (key === 'treatment' && risk) return RISK_TREATMENTS.map((t, i) => enumItem(t.id, t.label, undefined, range, i));
+  if ((key === 'likelihood' || key === 'impact') && risk) {
+    return RISK_RATINGS[key].map((w, i) => enumItem(String(i + 1), w, 'The risk score is likelihood × impact (1 to 25).', range, i));
+  }
+  if ((key === 'review_cycle' && (kind === 'controls' || fm || risk)) || (key === 'default_cycle' && kind === 'config')) {
     return REVIEW_CYCLES.map((c, i) => enumItem(c.id, `every ${c.months === 1 ? 'month' : `${c.months} months`}`, 'Or a whole number of days.', range, i));
   }
-  if ((key === 'owner' && (kind === 'controls' || fm)) || (key === 'approver' && fm)) return owners(ctx, range);
+  if ((key === 'owner' && (kind === 'controls' || fm || risk)) || (key === 'approver' && fm)) return owners(ctx, range);
   return null;
 }
 
@@ -189,6 +193,7 @@ function owners(ctx: FeatureContext, range: Range): CompletionItem[] {
   };
   for (const c of ctx.project.allControls()) add(c.owner?.value, c.id);
   for (const p of ctx.project.allPolicies()) { add(p.owner?.value, p.id); add(p.approver?.value, p.id); }
+  for (const r of ctx.project.allRisks()) add(r.owner?.value, r.id);
   return [...names].sort(([a], [b]) => a.localeCompare(b)).map(([name, what]) => ({
     label: name, kind: CompletionItemKind.Value, detail: `named on ${what.length} item${what.length === 1 ? '' : 's'}`,
     documentation: { kind: MarkupKind.Markdown, value: what.sort().map(md).join(', ') }, textEdit: { range, newText: name },

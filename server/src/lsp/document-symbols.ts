@@ -7,14 +7,16 @@ import type { FeatureContext } from './feature-context';
 
 /**
  * The outline: a policy's front matter and its sections nested by heading level; a controls file's
- * controls (with their fields); soc2.yaml's keys. Built from the document's current text.
+ * controls and a risk register's risks (with their fields); soc2.yaml's keys. Built from the document's
+ * current text.
  */
 export function documentSymbols(ctx: FeatureContext): DocumentSymbol[] {
   const kind = ctx.project.kindOf(ctx.path);
   const text = ctx.document.getText();
   const lines = new LineIndex(text);
   if (kind === 'policy') return policySymbols(ctx.project.file(ctx.path)?.policy, text, lines);
-  if (kind === 'controls') return controlSymbols(new YamlSource(text, lines));
+  if (kind === 'controls') return itemSymbols(new YamlSource(text, lines), 'controls');
+  if (kind === 'risks') return itemSymbols(new YamlSource(text, lines), 'risks');
   if (kind === 'config') {
     const src = new YamlSource(text, lines);
     const root = src.docs[0]?.contents as Node | null | undefined;
@@ -23,21 +25,22 @@ export function documentSymbols(ctx: FeatureContext): DocumentSymbol[] {
   return [];
 }
 
-function controlSymbols(src: YamlSource): DocumentSymbol[] {
+/** One symbol per control (or risk): a document's mapping, or each item of its `controls:` (`risks:`) list. */
+function itemSymbols(src: YamlSource, listKey: 'controls' | 'risks'): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
   for (const doc of src.docs) {
     const root = doc.contents as Node | null;
     if (!isMap(root)) continue;
-    const list = findPair(root, 'controls')?.value;
-    const maps = isSeq(list) ? list.items.filter((i): i is YAMLMap => isMap(i)) : findPair(root, 'controls') ? [] : [root];
+    const list = findPair(root, listKey)?.value;
+    const maps = isSeq(list) ? list.items.filter((i): i is YAMLMap => isMap(i)) : findPair(root, listKey) ? [] : [root];
     for (const map of maps) {
       const id = findPair(map, 'id');
       const title = findPair(map, 'title')?.value;
       const range = src.nodeRange(map);
       out.push({
-        name: scalarText(id?.value) || '(control without id)',
+        name: scalarText(id?.value) || `(${listKey === 'controls' ? 'control' : 'risk'} without id)`,
         ...(isScalar(title) && title.value ? { detail: String(title.value) } : {}),
-        kind: SymbolKind.Object,
+        kind: listKey === 'controls' ? SymbolKind.Object : SymbolKind.Event,
         range,
         selectionRange: id?.value ? src.nodeRange(id.value as Node) : range,
         children: pairSymbols(src, map, 0),

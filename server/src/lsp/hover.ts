@@ -1,21 +1,25 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import type { Control, Policy } from '../engine/model';
+import type { Control, Policy, Risk } from '../engine/model';
 import type { Project } from '../engine/project';
 import { daysBetween, parseIsoDate, toIso } from '../engine/dates';
 import { reviewDueDate } from '../engine/review';
 import { criterionStatus } from '../engine/summary';
 import type { FeatureContext } from './feature-context';
-import { controlIdsOfPolicy, controlsMapping, policiesMapping, policyIdsOfControl, targetAt } from './locate';
+import { controlIdsOfPolicy, controlsMapping, policiesMapping, policyIdsOfControl, risksMapping, riskScore, risksOfControl, targetAt } from './locate';
 import { field, md } from './markdown';
 
-/** Hover: what a criterion asks and how it is covered; who owns a control or policy and how current it is. */
+/**
+ * Hover: what a criterion asks and how it is covered; who owns a control, policy or risk and how current it
+ * is; a risk's score, treatment and the state of the controls that reduce it.
+ */
 export function hover(ctx: FeatureContext, position: Position): Hover | null {
   const target = targetAt(ctx, position);
   if (!target) return null;
   let value: string | undefined;
   if (target.kind === 'criterion') value = criterionHover(ctx.project, target.id);
   else if (target.kind === 'control') value = controlHover(ctx.project, target.id);
-  else value = policyHover(ctx.project, target.id);
+  else if (target.kind === 'policy') value = policyHover(ctx.project, target.id);
+  else value = riskHover(ctx.project, target.id);
   return value ? { contents: { kind: MarkupKind.Markdown, value }, range: target.range } : null;
 }
 
@@ -25,6 +29,7 @@ export function criterionHover(project: Project, id: string): string | undefined
   const category = project.catalog.framework.categories.find((c) => c.id === criterion.category);
   const controls = [...new Map(controlsMapping(project, id).map((m) => [m.control.id, m.control])).values()];
   const policies = [...new Set(policiesMapping(project, id).map((m) => m.policy.id))];
+  const risks = [...new Set(risksMapping(project, id).map((m) => m.risk.id))].sort();
   const implemented = controls.filter((c) => c.status?.value === 'implemented').length;
   const other = controls.filter((c) => c.status?.value !== 'implemented' && c.status?.value !== 'not-applicable').length;
   const status = criterionStatus(project.inScope(criterion.category), project.isExcluded(id), implemented, other);
@@ -38,6 +43,8 @@ export function criterionHover(project: Project, id: string): string | undefined
     field('Controls', controls.length ? controls.map((c) => `${md(c.id)} (${md(c.status?.value ?? 'no status')})`).join(', ') : 'none'),
     field('Policies', policies.length ? policies.map(md).join(', ') : 'none'),
   ];
+  // Only where a risk register names it, so repos without one see no empty line.
+  if (risks.length) lines.push(field('Risks', risks.map(md).join(', ')));
   return lines.join('\n');
 }
 
@@ -65,6 +72,8 @@ function oneControl(project: Project, c: Control): string {
     field('Policies', policies.length ? policies.map(md).join(', ') : 'none'),
   ];
   if (evidence.missingPaths.length) lines.push(field('Evidence not found', evidence.missingPaths.map((p) => md(p.value)).join(', ')));
+  const risks = risksOfControl(project, c.id);
+  if (risks.length) lines.push(field('Mitigates risks', risks.map((r) => { const { score } = riskScore(r); return `${md(r.id)}${score ? ` (score ${score})` : ''}`; }).join(', ')));
   return lines.join('\n');
 }
 
@@ -90,6 +99,36 @@ function onePolicy(project: Project, p: Policy): string {
     field('Criteria', p.criteria.length ? p.criteria.map((x) => md(x.value)).join(', ') : 'none'),
   ];
   return lines.join('\n');
+}
+
+export function riskHover(project: Project, id: string): string | undefined {
+  const risks = project.risks(id);
+  if (!risks.length) return undefined;
+  return risks.map((r) => oneRisk(project, r)).join('\n\n---\n\n');
+}
+
+function oneRisk(project: Project, r: Risk): string {
+  const { score, ratings } = riskScore(r);
+  const lines = [
+    `**${md(r.id)}**${r.title ? ` ${md(r.title)}` : ''}`,
+    '',
+    `Risk in ${md(r.file)}`,
+    '',
+    ...(r.description?.trim() ? [md(r.description), ''] : []),
+    field('Owner', r.owner ? md(r.owner.value) : 'none'),
+    field('Score', `${score ?? 'not scored'} ${ratings}`),
+    field('Treatment', r.treatment ? md(r.treatment.value) : 'not decided'),
+    field('Controls', r.controls.length ? r.controls.map((c) => `${md(c.value)} (${md(controlState(project, c.value))})`).join(', ') : 'none'),
+    field('Criteria', r.criteria.length ? r.criteria.map((x) => md(x.value)).join(', ') : 'none'),
+    field('Last review', review(project, r.lastReviewed?.value, r.reviewCycle?.value)),
+  ];
+  return lines.join('\n');
+}
+
+/** A control's status as a hover shows it: `implemented`, `no status`, or `missing` when no control has the id. */
+function controlState(project: Project, id: string): string {
+  const c = project.controls(id)[0];
+  return !c ? 'missing' : c.status?.value ?? 'no status';
 }
 
 function review(project: Project, last: string | undefined, cycle: string | number | undefined): string {

@@ -1,6 +1,6 @@
 import type { Position, Range } from '../engine/text';
 import { rangeContains } from '../engine/text';
-import type { Control, Policy } from '../engine/model';
+import type { Control, Policy, Risk } from '../engine/model';
 import type { Project } from '../engine/project';
 import type { FeatureContext } from './feature-context';
 
@@ -8,12 +8,13 @@ import type { FeatureContext } from './feature-context';
 export type Target =
   | { kind: 'criterion'; id: string; range: Range }
   | { kind: 'control'; id: string; range: Range; role: 'definition' | 'reference' | 'mention' }
-  | { kind: 'policy'; id: string; range: Range; role: 'definition' | 'reference' };
+  | { kind: 'policy'; id: string; range: Range; role: 'definition' | 'reference' }
+  | { kind: 'risk'; id: string; range: Range; role: 'definition' | 'mention' };
 
 /**
  * The id under the cursor. The engine model's ranges answer first (they know a list item from prose);
  * when the file does not parse, or the id is in free text the model does not track (a description),
- * the word under the cursor counts if it is a known criterion, control or policy id.
+ * the word under the cursor counts if it is a known criterion, control, policy or risk id.
  */
 export function targetAt(ctx: FeatureContext, pos: Position): Target | undefined {
   const model = ctx.project.file(ctx.path);
@@ -29,6 +30,11 @@ export function targetAt(ctx: FeatureContext, pos: Position): Target | undefined
       for (const cr of pol.criteria) if (rangeContains(cr.range, pos)) return { kind: 'criterion', id: cr.value, range: cr.range };
       for (const c of pol.controls) if (rangeContains(c.range, pos)) return { kind: 'control', id: c.value, range: c.range, role: 'reference' };
       for (const m of pol.mentions) if (rangeContains(m.range, pos)) return { kind: 'control', id: m.id, range: m.range, role: 'mention' };
+    }
+    for (const r of model.risks ?? []) {
+      if (rangeContains(r.idRange, pos)) return { kind: 'risk', id: r.id, range: r.idRange, role: 'definition' };
+      for (const c of r.controls) if (rangeContains(c.range, pos)) return { kind: 'control', id: c.value, range: c.range, role: 'reference' };
+      for (const cr of r.criteria) if (rangeContains(cr.range, pos)) return { kind: 'criterion', id: cr.value, range: cr.range };
     }
     for (const e of model.config?.exclusions ?? []) {
       if (rangeContains(e.criterion.range, pos)) return { kind: 'criterion', id: e.criterion.value, range: e.criterion.range };
@@ -51,6 +57,7 @@ function wordTarget(ctx: FeatureContext, pos: Position): Target | undefined {
     if (ctx.project.catalog.get(word)) return { kind: 'criterion', id: word, range };
     if (ctx.project.controls(word).length) return { kind: 'control', id: word, range, role: 'mention' };
     if (ctx.project.policies(word).length) return { kind: 'policy', id: word, range, role: 'reference' };
+    if (ctx.project.risks(word).length) return { kind: 'risk', id: word, range, role: 'mention' };
     return undefined;
   }
   return undefined;
@@ -71,6 +78,23 @@ export function policiesMapping(project: Project, criterion: string): { policy: 
   const out: { policy: Policy; range: Range }[] = [];
   for (const p of project.allPolicies()) for (const cr of p.criteria) if (cr.value === criterion) out.push({ policy: p, range: cr.range });
   return out;
+}
+
+export function risksMapping(project: Project, criterion: string): { risk: Risk; range: Range }[] {
+  const out: { risk: Risk; range: Range }[] = [];
+  for (const r of project.allRisks()) for (const cr of r.criteria) if (cr.value === criterion) out.push({ risk: r, range: cr.range });
+  return out;
+}
+
+/** Risks that list a control under `controls`, in id order. */
+export function risksOfControl(project: Project, controlId: string): Risk[] {
+  return [...project.risksNaming(controlId)].sort((a, b) => a.id.localeCompare(b.id) || a.file.localeCompare(b.file));
+}
+
+/** A risk's likelihood × impact, when both are rated 1–5, and the ratings as `(likelihood 3 × impact 4)` (`?` for one not rated). */
+export function riskScore(r: Risk): { score?: number; ratings: string } {
+  const l = r.likelihood?.value, i = r.impact?.value;
+  return { score: l && i ? l * i : undefined, ratings: `(likelihood ${l ?? '?'} × impact ${i ?? '?'})` };
 }
 
 /** Every control a policy is tied to: listed in its front matter, named in its body, or listing it. */

@@ -5,6 +5,7 @@ import { DiskWorkspace } from '../engine/disk-workspace';
 import { Project } from '../engine/project';
 import { CONFIG_FILE } from '../engine/parse-config';
 import { SKIPPED_FOLDERS } from '../engine/workspace';
+import type { GitHistory } from '../engine/git-history';
 
 /** One compliance root: a folder holding soc2.yaml, with its own index. */
 export class ComplianceRoot {
@@ -15,10 +16,11 @@ export class ComplianceRoot {
   ready = false;
   /** What was last published per file, so unchanged diagnostics are not sent again. */
   readonly published = new Map<string, string>();
-  constructor(readonly path: string, today: string) {
+  /** `git`: the folder's version history, only in a trusted workspace inside a repository; absent turns git checks off. */
+  constructor(readonly path: string, today: string, git?: GitHistory) {
     this.uri = pathToFileURL(path).href;
     this.workspace = new DiskWorkspace(path);
-    this.project = new Project({ today });
+    this.project = new Project({ today, git });
   }
   get name(): string { return this.project.config.organization ?? nodePath.basename(this.path); }
   /** Workspace-relative path of a file URI inside this root, or undefined. */

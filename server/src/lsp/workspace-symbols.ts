@@ -2,7 +2,7 @@ import { SymbolKind, type SymbolInformation } from 'vscode-languageserver';
 import type { ComplianceRoot } from './roots';
 
 /**
- * Controls and policies of a root whose id or title holds the query's characters in order, ignoring case
+ * Controls, policies and risks of a root whose id or title holds the query's characters in order, ignoring case
  * (`ac2` finds AC-02). The title is part of the name because editors filter the results by name again.
  */
 export function workspaceSymbols(root: ComplianceRoot, query: string): SymbolInformation[] {
@@ -16,6 +16,7 @@ export function workspaceSymbols(root: ComplianceRoot, query: string): SymbolInf
   };
   for (const c of root.project.allControls()) add(c.id, c.title, SymbolKind.Object, c.file, c.idRange);
   for (const p of root.project.allPolicies()) add(p.id, p.title?.value, SymbolKind.Module, p.file, p.idRange);
+  for (const r of root.project.allRisks()) add(r.id, r.title, SymbolKind.Event, r.file, r.idRange);
   return found.sort((a, b) => a.rank - b.rank || a.id.localeCompare(b.id) || a.symbol.containerName!.localeCompare(b.symbol.containerName!)).map((f) => f.symbol);
 }
 

@@ -1,13 +1,17 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import * as nodePath from 'node:path';
 import { bodyChangeAfter, type BodyChange, type GitHistory, type Version } from '../engine/git-history';
 
-/** Every git call gives up after this long: a huge or broken repository must not hang a CI job. */
+/** Every git call gives up after this long: a huge or broken repository must not hang a CI job or the editor. */
 export const GIT_TIMEOUT_MS = 5000;
 
 /**
  * Reads a repository with the `git` executable. Only read commands, always as an argument array (never a
  * shell), with settings that keep a cloned repository's own config from running anything (fsmonitor,
  * pagers, prompts). Instances exist only for folders `git rev-parse` says are inside a work tree.
+ * Shared by the CLI and the language server (which creates one only in a trusted workspace); it knows
+ * nothing of either.
  */
 export class CliGit implements GitHistory {
   private readonly versions = new Map<string, Version[]>();
@@ -23,6 +27,8 @@ export class CliGit implements GitHistory {
 
   /** The repository around `dir`, or undefined when it is not one, git is missing or refuses it. */
   static open(dir: string): CliGit | undefined {
+    // Outside any checkout nothing is started at all: git is asked only where a `.git` says it has something to say.
+    if (!process.env.GIT_DIR && !hasGitAbove(dir)) return undefined;
     try {
       const inside = run(dir, ['rev-parse', '--is-inside-work-tree']).toString('utf8').trim();
       if (inside !== 'true') return undefined;
@@ -100,6 +106,14 @@ export class CliGit implements GitHistory {
     }
     while (blobs.length < specs.length) blobs.push(undefined);
     return blobs;
+  }
+}
+
+/** Whether `dir` or a folder above it holds `.git` (a folder, or a file in worktrees and submodules). */
+function hasGitAbove(dir: string): boolean {
+  for (let d = nodePath.resolve(dir); ; d = nodePath.dirname(d)) {
+    if (existsSync(nodePath.join(d, '.git'))) return true;
+    if (nodePath.dirname(d) === d) return false;
   }
 }
 
