@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isCollection, isMap, isScalar, isSeq, parseAllDocuments, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { LineIndex, type Range } from './text';
 import type { Located, ParseProblem } from './model';
 
@@ -10,25 +10,29 @@ export const MAX_ALIASES = 50;
 
 export const MAX_FLOW_DEPTH = 256;
 
-/** Deepest nesting of `[` and `{` outside quotes and comments; a cheap scan done before parsing. */
+/** Syntax problems listed per file; past this the rest is one summary line (a binary-ish file can yield thousands). */
+export const MAX_SYNTAX_PROBLEMS = 100;
+
+/**
+ * Deepest nesting of `[` and `{`; a cheap scan done before parsing. Deliberately blind to quotes and
+ * comments: a guard that can be talked out of counting (a stray `'` or ` #`) is no guard, and brackets in
+ * strings or comments only ever add to the count.
+ */
 export function flowDepth(text: string): number {
-  let depth = 0, max = 0, quote = '';
+  let depth = 0, max = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    // An unclosed quote at the top level ends with its line (a stray `5"` must not hide what follows).
-    if (quote) { if ((c === quote && text[i - 1] !== '\\') || ((c === '\n' || c === '\r') && depth === 0)) quote = ''; continue; }
-    if (c === '"' || (c === "'" && depth > 0)) quote = c;
-    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) { while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++; }
-    else if (c === '[' || c === '{') { if (++depth > max) max = depth; }
-    else if ((c === ']' || c === '}') && depth > 0) depth--;
+    const c = text.charCodeAt(i);
+    if (c === 91 /* [ */ || c === 123 /* { */) { if (++depth > max) max = depth; }
+    else if ((c === 93 /* ] */ || c === 125 /* } */) && depth > 0) depth--;
   }
   return max;
 }
 
 /**
  * Deepest block nesting, estimated per line: the chain of ever-deeper indentations above it plus the
- * longest run of indicators it holds (`- - - a`, `key: ? ? a`). A cheap, conservative scan done before
- * parsing: the parser recurses per level, and past a few thousand levels V8 can abort the whole process.
+ * longest run of indicators it holds (`- - - a`, `key: ? ? a`). A cheap scan done before parsing, blind to
+ * quotes and comments so nothing can hide a level from it: the parser recurses per level, and past a few
+ * thousand levels V8 can abort the whole process.
  */
 export function blockDepth(text: string): number {
   const indents: number[] = [];
@@ -41,7 +45,6 @@ export function blockDepth(text: string): number {
     for (; j < text.length && text[j] !== '\n' && text[j] !== '\r'; j++) {
       const c = text[j];
       if (c === ' ' || c === '\t') continue;
-      if (c === '#' && (j === i || text[j - 1] === ' ' || text[j - 1] === '\t')) break;
       const next = text[j + 1];
       if ((c === '-' || c === '?' || c === ':') && (next === undefined || next === ' ' || next === '\t' || next === '\n' || next === '\r')) {
         if (++run > longest) longest = run;
@@ -65,25 +68,33 @@ export class YamlSource {
   /** Plain data of each document, once expanded (alias limits applied). */
   private readonly data = new Map<Document.Parsed, unknown>();
   constructor(readonly text: string, readonly lines: LineIndex, readonly base = 0, readonly syntaxCode = 'yaml-syntax') {
-    const depth = flowDepth(text);
-    if (depth > MAX_FLOW_DEPTH) {
-      // The parser recurses per level: refuse pathological nesting fast instead of stalling on it.
+    // The parser recurses per level, brackets and blocks alike: refuse pathological nesting fast instead of stalling on it.
+    const flow = flowDepth(text), block = blockDepth(text);
+    if (flow + block > MAX_FLOW_DEPTH) {
       this.docs = [];
-      this.problems.push({ code: syntaxCode, range: this.rangeOf(0, 0), message: `YAML syntax: brackets are nested more than ${MAX_FLOW_DEPTH} levels deep; this file was not read.` });
-      return;
-    }
-    if (blockDepth(text) > MAX_FLOW_DEPTH) {
-      this.docs = [];
-      this.problems.push({ code: syntaxCode, range: this.rangeOf(0, 0), message: `YAML syntax: blocks are nested more than ${MAX_FLOW_DEPTH} levels deep; this file was not read.` });
+      this.problems.push({ code: syntaxCode, range: this.rangeOf(0, 0), message: `YAML syntax: ${flow >= block ? 'brackets' : 'blocks'} are nested more than ${MAX_FLOW_DEPTH} levels deep; this file was not read.` });
       return;
     }
     // The parser breaks lines only at \n; a lone \r (old Mac files, bad merges) becomes one, same length, same offsets.
     const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
-    this.docs = parseAllDocuments(source, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' }) as Document.Parsed[];
+    // Garbage makes the parser throw away one error object per token; their stack traces are most of its time.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      this.docs = parseAllDocuments(source, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' }) as Document.Parsed[];
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
+    }
     if (!Array.isArray(this.docs)) this.docs = [this.docs as unknown as Document.Parsed];
+    let errors = 0;
     for (const doc of this.docs) {
       for (const err of doc.errors) {
         const [s, e] = err.pos;
+        if (++errors === MAX_SYNTAX_PROBLEMS + 1) {
+          const more = this.docs.reduce((n, d) => n + d.errors.length, 0) - MAX_SYNTAX_PROBLEMS;
+          this.problems.push({ code: syntaxCode, range: this.rangeOf(s, Math.max(e, s + 1)), message: `YAML syntax: ${more.toLocaleString('en-US')} more problems from here on are not listed; fix the ones above first.` });
+        }
+        if (errors > MAX_SYNTAX_PROBLEMS) continue;
         this.problems.push({
           code: syntaxCode,
           range: this.rangeOf(s, Math.max(e, s + 1)),
@@ -91,9 +102,9 @@ export class YamlSource {
         });
       }
     }
-    // A document with anchors is expanded now, so an alias bomb is reported with the syntax problems,
-    // whichever caller asks for the data first (or none does).
-    if (/(?:^|[\s[{,])&[^\s,[\]{}]/.test(text)) for (const doc of this.docs) if (!doc.errors.length) this.toData(doc);
+    // Every document is expanded now (once: toData caches it), so what expanding finds (an alias bomb, a
+    // collection as a key) is among the problems whichever caller asks for the data first, or if none does.
+    for (const doc of this.docs) if (!doc.errors.length) this.toData(doc);
   }
 
   rangeOf(start: number, end: number): Range {
@@ -119,6 +130,14 @@ export class YamlSource {
     if (doc.errors.length) return undefined;
     if (this.data.has(doc)) return this.data.get(doc);
     let data: unknown;
+    // A list or mapping used as a key (`? [a]: b`) is never valid here, and expanding it stringifies it whole at
+    // every level: nested ones take minutes. Say so and leave the document unexpanded.
+    const key = COMPLEX_KEY_HINT.test(this.text) ? collectionKey(doc) : undefined;
+    if (key) {
+      this.problems.push({ code: 'schema', range: this.nodeRange(key), message: 'This key is a list or a mapping; keys here are plain names such as `owner` or `criteria`.' });
+      this.data.set(doc, undefined);
+      return undefined;
+    }
     try {
       data = doc.toJS({ maxAliasCount: MAX_ALIASES });
     } catch (err) {
@@ -153,6 +172,15 @@ export class YamlSource {
     }
     return { node, keyNode, depth };
   }
+}
+
+/** Only texts with an explicit key (`? `) or a bracket before a colon can have a collection as a key. */
+const COMPLEX_KEY_HINT = /\?(?:\s|$)|[\]}]\s*:/;
+
+function collectionKey(doc: Document.Parsed): Node | undefined {
+  let found: Node | undefined;
+  visit(doc, { Pair(_key, pair) { if (isCollection(pair.key)) { found = pair.key as Node; return visit.BREAK; } return undefined; } });
+  return found;
 }
 
 export function findPair(map: YAMLMap, key: string): Pair | undefined {
