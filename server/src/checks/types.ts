@@ -30,6 +30,9 @@ export interface ProjectView {
   isExcluded(criterionId: string): boolean;
   /** Prefixes of known control ids (`AC` for `AC-02`), to tell an unknown id from ordinary text. */
   hasControlPrefix(prefix: string): boolean;
+  /** Whether an implemented or partial control maps the criterion. */
+  isCovered(criterionId: string): boolean;
+  controlsMapping(criterionId: string): readonly Control[];
 }
 
 export interface Finding {

@@ -7,6 +7,7 @@ import type { BodyChange, GitHistory } from './git-history';
 import { parseIsoDate, type IsoDate } from './dates';
 import { controlEvidence, EvidenceFiles, joinPath, type ControlEvidence } from './evidence';
 import { CriteriaCatalog } from '../catalog/criteria';
+import { COVERING_STATUSES } from '../catalog/vocabulary';
 import { prefixOf } from './ids';
 import { CHECKS } from '../checks';
 import type { Check, ProjectView } from '../checks/types';
@@ -49,6 +50,9 @@ export class Project implements ProjectView {
   /** policy id -> controls that list it */
   private readonly controlRefs = new Map<string, Set<Control>>();
   private readonly prefixCounts = new Map<string, number>();
+  /** criterion id -> controls that map it, and how many of those are implemented or partial */
+  private readonly controlsByCriterion = new Map<string, Set<Control>>();
+  private readonly coveringCounts = new Map<string, number>();
   private readonly risksById = new Map<string, Risk[]>();
   /** control id -> risks that name it */
   private readonly riskRefs = new Map<string, Set<Risk>>();
@@ -241,9 +245,19 @@ export class Project implements ProjectView {
     return false;
   }
 
+  /** Keeps, per criterion, its mapping controls and how many of them cover it (implemented or partial). */
+  private countCoverage(c: Control, delta: 1 | -1): void {
+    const covering = !!c.status && COVERING_STATUSES.has(c.status.value);
+    for (const id of c.criteria) {
+      if (delta > 0) addTo(this.controlsByCriterion, id.value, c); else this.controlsByCriterion.get(id.value)?.delete(c);
+      if (covering) this.coveringCounts.set(id.value, (this.coveringCounts.get(id.value) ?? 0) + delta);
+    }
+  }
+
   private index(m: FileModel): void {
     for (const c of m.controls) {
       push(this.controlsById, c.id, c);
+      this.countCoverage(c, 1);
       for (const p of c.policies) addTo(this.controlRefs, p.value, c);
       const prefix = prefixOf(c.id);
       this.prefixCounts.set(prefix, (this.prefixCounts.get(prefix) ?? 0) + 1);
@@ -263,6 +277,7 @@ export class Project implements ProjectView {
   private unindex(m: FileModel): void {
     for (const c of m.controls) {
       pull(this.controlsById, c.id, c);
+      this.countCoverage(c, -1);
       for (const p of c.policies) this.controlRefs.get(p.value)?.delete(c);
       const prefix = prefixOf(c.id);
       const n = (this.prefixCounts.get(prefix) ?? 1) - 1;
@@ -326,6 +341,9 @@ export class Project implements ProjectView {
   *allPolicies(): Iterable<Policy> { for (const m of this.files.values()) if (m.policy) yield m.policy; }
   policiesReferencing(controlId: string): readonly Policy[] { return [...(this.policyRefs.get(controlId) ?? [])]; }
   controlsListing(policyId: string): readonly Control[] { return [...(this.controlRefs.get(policyId) ?? [])]; }
+  /** Whether an implemented or partial control maps the criterion: O(1), so soc2.yaml's check stays cheap per edit. */
+  isCovered(criterionId: string): boolean { return (this.coveringCounts.get(criterionId) ?? 0) > 0; }
+  controlsMapping(criterionId: string): readonly Control[] { return [...(this.controlsByCriterion.get(criterionId) ?? [])]; }
   hasControlPrefix(prefix: string): boolean { return this.prefixCounts.has(prefix); }
 
   evidenceOf(control: Control): ControlEvidence {

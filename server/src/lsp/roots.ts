@@ -44,7 +44,9 @@ export async function findRoots(folder: string, maxDepth = 4): Promise<string[]>
   const walk = async (dir: string, depth: number): Promise<void> => {
     let entries: import('node:fs').Dirent[];
     try { entries = await fs.readdir(dir, { withFileTypes: true }); } catch { return; }
-    if (entries.some((e) => e.isFile() && e.name === CONFIG_FILE)) found.push(dir);
+    // A compliance root is a leaf: not descending into it spares walking its (large) evidence tree
+    // before the first diagnostics can be published.
+    if (entries.some((e) => e.isFile() && e.name === CONFIG_FILE)) { found.push(dir); return; }
     if (depth >= maxDepth) return;
     for (const e of entries) {
       if (e.isDirectory() && !SKIPPED_FOLDERS.has(e.name) && !e.name.startsWith('.')) await walk(nodePath.join(dir, e.name), depth + 1);
