@@ -1,5 +1,6 @@
 import { isMap, isSeq, type Node, type YAMLMap } from 'yaml';
-import type { Config, Exclusion, ParseProblem, Severity } from './model';
+import picomatch from 'picomatch';
+import type { Config, Exclusion, Located, ParseProblem, Severity } from './model';
 import { LineIndex } from './text';
 import { findPair, locatedList, locatedString, YamlSource } from './yaml-source';
 import { validateDocument } from './schema';
@@ -70,7 +71,7 @@ export function parseConfig(file: string, text: string, lines = new LineIndex(te
   const paths = mapAt(root, 'paths');
   if (paths) {
     const list = (key: 'policies' | 'controls' | 'risks') => {
-      const l = locatedList(src, paths, key).items.map((i) => i.value);
+      const l = locatedList(src, paths, key).items.filter((i) => usablePattern(i, problems)).map((i) => i.value);
       if (l.length) config.paths[key] = l;
     };
     list('policies'); list('controls'); list('risks');
@@ -107,6 +108,19 @@ export function parseConfig(file: string, text: string, lines = new LineIndex(te
     if (Number.isFinite(max) && max > 0) config.maxFileBytes = max;
   }
   return { config, problems };
+}
+
+/** A glob the matcher accepts; an empty or oversized one (a half-typed list) is reported and left out, never thrown. */
+function usablePattern(glob: Located<string>, problems: ParseProblem[]): boolean {
+  try {
+    const pattern = glob.value.replace(/^\.\//, ''); // as the project compiles it
+    if (!pattern.trim()) throw new Error('it is empty');
+    picomatch(pattern);
+    return true;
+  } catch (err) {
+    problems.push({ code: 'schema', range: glob.range, message: `This path pattern cannot be used (${(err as Error).message}); it is left out, and the default applies if no other pattern is given.` });
+    return false;
+  }
 }
 
 function mapAt(map: YAMLMap, key: string): YAMLMap | undefined {
