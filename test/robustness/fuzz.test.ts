@@ -17,7 +17,7 @@ test('the mutator is deterministic for a seed', () => {
 });
 
 test(`fuzz: ${INPUTS} mutated fixture files, no exception, each in time, same input same diagnostics`, async (t) => {
-  const report = await fuzz({ seed: SEED, inputs: INPUTS, budgetMs: 2000, freshEvery: 10 });
+  const report = await fuzz({ seed: SEED, inputs: INPUTS, budgetMs: 2000, freshEvery: 25 });
   t.diagnostic(`seed ${SEED}: ${report.inputs} inputs, ${report.engineRuns} engine runs over ${report.corpusFiles} corpus files in ${Math.round(report.ms)} ms; slowest ${Math.round(report.slowestMs)} ms (${report.slowest})`);
   const failures = report.failures.map((f) => `#${f.input} ${f.kind} ${f.root}/${f.file} (${f.mode}, ${f.mutations.join('+')}): ${f.detail.split('\n').slice(0, 4).join(' | ')}`);
   assert.deepEqual(failures.slice(0, 10), [], `${report.failures.length} failures`);
