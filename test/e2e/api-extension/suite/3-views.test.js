@@ -63,4 +63,23 @@ suite('Views and commands', () => {
       });
     }
   });
+
+  test('when the server process dies, the client starts it again and the diagnostics come back', async () => {
+    // Find our language server among this extension host's children and kill it, as a crash would.
+    const { execFileSync } = require('node:child_process');
+    const pids = execFileSync('pgrep', ['-f', 'soc2-as-code.*dist/server.js'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
+    assert.ok(pids.length > 0, 'no language server process found');
+    for (const pid of pids) process.kill(pid, 'SIGKILL');
+    await h.waitFor(() => {
+      try { return execFileSync('pgrep', ['-f', 'soc2-as-code.*dist/server.js'], { encoding: 'utf8' }).trim().split('\n').map(Number).some((p) => !pids.includes(p)); } catch { return false; }
+    }, { timeoutMs: 60_000, what: 'a new language server process' });
+    for (const r of h.expected().roots) {
+      const want = h.expectedKeys(r);
+      await h.waitFor(() => JSON.stringify(h.actualKeys(r)) === JSON.stringify(want), {
+        timeoutMs: 60_000,
+        what: `${r.name}'s diagnostics after the server was killed`,
+        onTimeout: () => assert.deepEqual(h.actualKeys(r), want),
+      });
+    }
+  });
 });
