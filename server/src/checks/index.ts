@@ -28,6 +28,16 @@ import { approverIsOwner } from './approver-is-owner';
 import { policyChangedSinceApproval } from './policy-changed-since-approval';
 import { vagueLanguage } from './vague-language';
 import { policyMissingSection } from './policy-missing-section';
+// The vendor register and the system description.
+import { vendorAssuranceMissing } from './vendor-assurance-missing';
+import { vendorAssuranceStale } from './vendor-assurance-stale';
+import { vendorAssuranceGap } from './vendor-assurance-gap';
+import { subserviceWithoutCsocs } from './subservice-without-csocs';
+import { vendorUnmonitored } from './vendor-unmonitored';
+import { carveOutUnregistered } from './carve-out-unregistered';
+import { descriptionMissingSection } from './description-missing-section';
+import { descriptionSubserviceMismatch } from './description-subservice-mismatch';
+import { descriptionExclusionMismatch } from './description-exclusion-mismatch';
 
 /** Every check, in the order their findings are listed. Adding a check: add its file, then a line here. */
 export const CHECKS: readonly Check[] = [
@@ -37,6 +47,8 @@ export const CHECKS: readonly Check[] = [
   frequencyMismatch, oneSidedLink, evidenceMissing, evidenceStale, evidenceGap,
   vagueLanguage, policyMissingSection,
   riskUntreated, riskUnknownControl, riskAcceptanceExpired, approverIsOwner, policyChangedSinceApproval,
+  vendorAssuranceMissing, vendorAssuranceStale, vendorAssuranceGap, subserviceWithoutCsocs, vendorUnmonitored,
+  carveOutUnregistered, descriptionMissingSection, descriptionSubserviceMismatch, descriptionExclusionMismatch,
 ];
 
 export const CHECK_BY_CODE: ReadonlyMap<string, Check> = new Map(CHECKS.map((c) => [c.code, c]));

@@ -3,6 +3,7 @@ import type { BodyChange } from '../engine/git-history';
 import type { CriteriaCatalog } from '../catalog/criteria';
 import type { ControlEvidence } from '../engine/evidence';
 import type { Range } from '../engine/text';
+import type { RegisterView } from '../vendors/register-index';
 
 /** What a check may know of the project: the index, never the disk or the clock. */
 export interface ProjectView {
@@ -11,6 +12,8 @@ export interface ProjectView {
   readonly configFile?: string;
   readonly catalog: CriteriaCatalog;
   readonly today: Date;
+  /** Vendors, the controls that name them, and the system description. */
+  readonly register: RegisterView;
   controls(id: string): readonly Control[];
   policies(id: string): readonly Policy[];
   allControls(): Iterable<Control>;

@@ -1,4 +1,5 @@
 import type { Range } from './text';
+import type { SystemDescription, Vendor } from '../vendors/model';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -51,6 +52,8 @@ export interface Control {
   reviewCycle?: Located<string | number>;
   evidence: EvidenceItem[];
   evidenceKey?: Range;
+  /** Ids of the vendors this control reviews (optional `vendors` field). */
+  vendors?: Located<string>[];
 }
 
 /** A control id written in a policy body. */
@@ -118,7 +121,8 @@ export interface Risk {
   reviewCycle?: Located<string | number>;
 }
 
-export interface Exclusion { criterion: Located<string>; reason?: string; range: Range }
+/** `vendor` names the register entry a carved-out criterion is left to. */
+export interface Exclusion { criterion: Located<string>; reason?: string; range: Range; vendor?: Located<string> }
 
 export interface Config {
   file: string;
@@ -128,7 +132,7 @@ export interface Config {
   categories: Located<string>[];
   categoriesKey?: Range;
   exclusions: Exclusion[];
-  paths: { policies: string[]; controls: string[]; evidence: string; risks: string[] };
+  paths: { policies: string[]; controls: string[]; evidence: string; risks: string[]; vendors: string[]; description: string };
   defaultCycle: string | number;
   dueSoonDays: number;
   /** Per-check overrides: `off` or a severity. */
@@ -140,7 +144,7 @@ export interface Config {
   usable: boolean;
 }
 
-export type FileKind = 'config' | 'policy' | 'controls' | 'risks' | 'other';
+export type FileKind = 'config' | 'policy' | 'controls' | 'risks' | 'vendors' | 'description' | 'other';
 
 /** What the engine keeps of one file after parsing: the extracted model, never the syntax tree. */
 export interface FileModel {
@@ -152,6 +156,10 @@ export interface FileModel {
   controls: Control[];
   /** Risks of a risk register file; absent on other kinds. */
   risks?: Risk[];
+  /** Vendors of a vendor register file; absent on other kinds. */
+  vendors?: Vendor[];
+  /** The system description, on its file only. */
+  description?: SystemDescription;
   policy?: Policy;
   config?: Config;
   lineCount: number;

@@ -20,6 +20,7 @@ function readControl(file: string, src: YamlSource, map: YAMLMap): Control | und
   const criteria = locatedList(src, map, 'criteria');
   const policies = locatedList(src, map, 'policies');
   const evidencePair = findPair(map, 'evidence');
+  const vendors = locatedList(src, map, 'vendors');
   return {
     kind: 'control',
     id: id.value.trim(),
@@ -39,6 +40,7 @@ function readControl(file: string, src: YamlSource, map: YAMLMap): Control | und
     reviewCycle: locatedScalar(src, map, 'review_cycle'),
     evidence: readEvidence(src, evidencePair?.value as Node | null),
     evidenceKey: evidencePair ? src.nodeRange(evidencePair.key as Node) : undefined,
+    ...(vendors.keyRange ? { vendors: vendors.items } : {}),
   };
 }
 

@@ -4,6 +4,8 @@ import { parseControls } from './parse-controls';
 import { parsePolicy, type PolicyParseOptions } from './parse-policy';
 import { parseRisks } from './parse-risks';
 import { LineIndex } from './text';
+import { parseVendors } from '../vendors/parse-vendors';
+import { parseDescription } from '../description/parse-description';
 
 /**
  * Parses one file's text into the model the index keeps. Pure, and free of any project state, so it can
@@ -33,10 +35,18 @@ export function parseFileModel(path: string, kind: FileKind, text: string, versi
       const { risks, problems } = parseRisks(path, text, lines);
       model.risks = risks;
       model.problems.push(...problems);
+    } else if (kind === 'vendors') {
+      const { vendors, problems } = parseVendors(path, text, lines);
+      model.vendors = vendors;
+      model.problems.push(...problems);
+    } else if (kind === 'description') {
+      const { description, problems } = parseDescription(path, text, lines);
+      model.description = description;
+      model.problems.push(...problems);
     }
   } catch (err) {
     // A parser bug must not take the whole check down: say so on the file and go on.
-    model.problems.push({ code: kind === 'policy' ? 'frontmatter-syntax' : 'yaml-syntax', range: lines.range(0, 0), message: `This file could not be read: ${(err as Error).message}` });
+    model.problems.push({ code: kind === 'policy' || kind === 'description' ? 'frontmatter-syntax' : 'yaml-syntax', range: lines.range(0, 0), message: `This file could not be read: ${(err as Error).message}` });
   }
   return model;
 }

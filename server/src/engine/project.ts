@@ -11,6 +11,7 @@ import { COVERING_STATUSES } from '../catalog/vocabulary';
 import { prefixOf } from './ids';
 import { CHECKS } from '../checks';
 import type { Check, ProjectView } from '../checks/types';
+import { RegisterIndex } from '../vendors/register-index';
 
 export interface ProjectOptions {
   /** The date every date-based check measures against (`YYYY-MM-DD`). */
@@ -40,6 +41,8 @@ export class Project implements ProjectView {
   /** Set while the workspace is still being indexed: only checks that need no other file run. */
   fileLocalOnly = false;
 
+  /** Vendors and the system description: their own index (server/src/vendors). */
+  readonly register = new RegisterIndex();
   private readonly files = new Map<string, FileModel>();
   private readonly diagnostics = new Map<string, Diagnostic[]>();
   private readonly dirty = new Set<string>();
@@ -89,7 +92,7 @@ export class Project implements ProjectView {
     if (this.matchPolicy(path)) return 'policy';
     if (this.matchControls(path)) return 'controls';
     if (this.matchRisks(path)) return 'risks';
-    return 'other';
+    return this.register.kindOf(path) ?? 'other';
   }
 
   isEvidence(path: string): boolean {
@@ -103,6 +106,7 @@ export class Project implements ProjectView {
     this.matchPolicy = picomatch(config.paths.policies.map(stripDotSlash), opts);
     this.matchControls = picomatch(config.paths.controls.map(stripDotSlash), opts);
     this.matchRisks = picomatch(config.paths.risks.map(stripDotSlash), opts);
+    this.register.applyPaths(config.paths);
   }
 
   // ---- updates --------------------------------------------------------------------------------
@@ -229,6 +233,7 @@ export class Project implements ProjectView {
       for (const r of m?.risks ?? []) for (const other of this.risksById.get(r.id) ?? []) out.add(other.file);
     }
     if ((old?.controls.length || next?.controls.length) && this.configFile) out.add(this.configFile);
+    this.register.dependents(old, next, out, this.configFile);
     // A prefix appearing or disappearing changes which id-shaped words in every policy are references.
     if (this.prefixesChange(old, next)) for (const pol of this.allPolicies()) out.add(pol.file);
     return out;
@@ -272,6 +277,7 @@ export class Project implements ProjectView {
       push(this.risksById, r.id, r);
       for (const c of r.controls) addTo(this.riskRefs, c.value, r);
     }
+    this.register.index(m);
   }
 
   private unindex(m: FileModel): void {
@@ -294,6 +300,7 @@ export class Project implements ProjectView {
       pull(this.risksById, r.id, r);
       for (const c of r.controls) this.riskRefs.get(c.value)?.delete(r);
     }
+    this.register.unindex(m);
   }
 
   /**
