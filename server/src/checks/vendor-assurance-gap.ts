@@ -27,7 +27,7 @@ export const vendorAssuranceGap: Check = {
         const gaps = uncovered(window, []);
         report({
           range: a.type!.range,
-          message: `Carve-out vendor ${v.id} gives a ${ASSURANCE_LABEL.get(type) ?? type}, which does not show its controls operating over a period, so none of ${periodText} is covered: ${formatIntervals(gaps)}. Ask for its SOC 2 Type 2 report.`,
+          message: `Carve-out vendor ${v.id}'s assurance (${ASSURANCE_LABEL.get(type) ?? type}) does not show its controls operating over a period, so none of ${periodText} is covered: ${formatIntervals(gaps)}. Ask for its SOC 2 Type 2 report.`,
           data: { vendor: v.id, uncovered: gaps },
         });
         continue;
