@@ -2,6 +2,7 @@ import type { Project } from './project';
 import type { Diagnostic, Severity } from './model';
 import { toIso, type IsoDate } from './dates';
 import { COVERING_STATUSES, FREQUENCY_BY_ID } from '../catalog/vocabulary';
+import { registerSummary, type CuecRow, type VendorRow } from '../vendors/summary';
 
 export type CriterionStatus = 'covered' | 'partial' | 'gap' | 'excluded' | 'out-of-scope';
 
@@ -33,6 +34,9 @@ export interface ReadinessSummary {
   heatMap?: number[][];
   /** Each implemented control's evidence: newest occurrence and the evidence findings on it. */
   evidence?: EvidenceRow[];
+  /** The vendor register (subservice organisations first) and the description's CUECs. */
+  vendors?: VendorRow[];
+  cuecs?: CuecRow[];
 }
 
 export interface RiskRow {
@@ -156,6 +160,7 @@ export function computeSummary(project: Project, diagnostics: Diagnostic[] = pro
     risks,
     heatMap,
     evidence: evidenceRows(project, diagnostics),
+    ...registerSummary(project, diagnostics),
   };
 }
 
