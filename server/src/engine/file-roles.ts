@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import type { Config, FileKind } from './model';
+import { joinPath } from './evidence';
 import { CONFIG_FILE, DEFAULT_MAX_FILE_BYTES, defaultConfig } from './parse-config';
 
 /** What soc2.yaml says each path is: policy, controls, risks, evidence or nothing we read. */
@@ -35,8 +36,9 @@ export class FileRoles {
     return 'other';
   }
 
+  /** Whether the path lies under `paths.evidence`. `.` makes every file evidence; `.evidence` is a folder like any other. */
   isEvidence(path: string): boolean {
-    const root = this.config.paths.evidence.replace(/^\.\/?/, '');
+    const root = joinPath('', this.config.paths.evidence);
     return root === '' || path.startsWith(root + '/');
   }
 }

@@ -105,11 +105,14 @@ export class Project implements ProjectView {
     return this.replace(model.path, model);
   }
 
+  /** Forgets a deleted file: as evidence and as a model, since with `paths.evidence: .` a policy is both. */
   removeFile(path: string): Set<string> {
-    if (this.evidence.files.has(path)) { this.evidence.files.remove(path); return this.evidenceChanged(path); }
+    let asEvidence = new Set<string>();
+    if (this.evidence.files.has(path)) { this.evidence.files.remove(path); asEvidence = this.evidenceChanged(path); }
     const old = this.files.get(path);
-    if (!old) return new Set();
+    if (!old) return asEvidence;
     const affected = dependents(this.ix, old, undefined, this.configFile, () => this.allPolicies());
+    for (const f of asEvidence) affected.add(f);
     this.forget(old);
     this.files.delete(path);
     this.diagnostics.delete(path);
