@@ -11,6 +11,8 @@ export interface ProjectView {
   readonly configFile?: string;
   readonly catalog: CriteriaCatalog;
   readonly today: Date;
+  /** The checks this project runs; a code under soc2.yaml `checks:` that none of them has is reported. */
+  readonly checks: readonly Check[];
   controls(id: string): readonly Control[];
   policies(id: string): readonly Policy[];
   allControls(): Iterable<Control>;

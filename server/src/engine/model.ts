@@ -134,6 +134,8 @@ export interface Config {
   dueSoonDays: number;
   /** Per-check overrides: `off` or a severity. */
   checks: Record<string, 'off' | Severity>;
+  /** The keys written under `checks:`, where they stand, so a code no check has can be pointed at. */
+  checkKeys?: Located<string>[];
   vagueLanguage: { enabled: boolean; words: string[]; ignore: string[] };
   policySections?: string[];
   maxFileBytes: number;

@@ -89,6 +89,7 @@ export function parseConfig(file: string, text: string, lines = new LineIndex(te
   if (checks) {
     for (const pair of checks.items) {
       const code = String((pair.key as { value?: unknown })?.value ?? '');
+      if (code) (config.checkKeys ??= []).push({ value: code, range: src.nodeRange(pair.key as Node) });
       const level = String((pair.value as { value?: unknown })?.value ?? '');
       if (code && ['off', 'error', 'warning', 'info', 'hint'].includes(level)) config.checks[code] = level as 'off' | Severity;
     }

@@ -11,3 +11,13 @@ export function editDistance(a: string, b: string): number {
   }
   return prev[n];
 }
+
+/** The candidate closest to a misspelt word, when it is close enough to be what was meant (a third of its letters, at least 2). */
+export function nearestWord(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined, bestScore = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(c, word);
+    if (d < bestScore) { best = c; bestScore = d; }
+  }
+  return best !== undefined && bestScore <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
