@@ -60,3 +60,12 @@ test('schema: a misspelt check code under `checks:` in soc2.yaml is reported wit
   const stale = await findings(edit(files, 'policies/access.md', 'last_reviewed: 2026-03-01', 'last_reviewed: 2024-03-01'), 'stale-review');
   assert.equal(stale[0]?.severity, 'hint');
 });
+
+test('schema: an inverted Type 2 observation period is an error on soc2.yaml (issue 20, bug 7)', async () => {
+  const files = edit(baseRepo(), 'soc2.yaml', 'period: { start: 2026-01-01, end: 2026-06-30 }', 'period: { start: 2026-06-30, end: 2026-01-01 }');
+  const f = await findings(files, 'schema');
+  assert.deepEqual(f.map((x) => [x.at, x.severity]), [['soc2.yaml:4:37', 'error']]);
+  assert.match(f[0].message, /ends \(2026-01-01\) before it starts \(2026-06-30\)/);
+  // A one-day period (start = end) is in order.
+  assert.deepEqual(await findings(edit(baseRepo(), 'soc2.yaml', 'end: 2026-06-30', 'end: 2026-01-01'), 'schema'), []);
+});
