@@ -21,3 +21,8 @@ export function nearestWord(word: string, candidates: Iterable<string>): string 
   }
   return best !== undefined && bestScore <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
+
+/** The word with its indefinite article, by its first letter: `an annual`, `a quarterly`. */
+export function withArticle(word: string): string {
+  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
+}
