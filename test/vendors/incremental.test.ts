@@ -1,3 +1,4 @@
+import { CHECKS } from '../../server/src/checks';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MemoryWorkspace } from '../../server/src/engine/workspace';
@@ -6,14 +7,14 @@ import { TODAY } from '../helpers';
 import { descriptionRepo } from './description-fixture';
 
 async function fresh(files: Record<string, string>) {
-  const { project } = await loadProject(new MemoryWorkspace(files), { today: TODAY });
+  const { project } = await loadProject(new MemoryWorkspace(files), { today: TODAY, checks: CHECKS });
   return project.allDiagnostics();
 }
 
 /** After each edit, the index's diagnostics must equal those of a repo loaded from scratch. */
 test('edits to vendors, controls naming them, soc2.yaml and the description keep every finding exact', async () => {
   let files = descriptionRepo();
-  const { project } = await loadProject(new MemoryWorkspace(files), { today: TODAY });
+  const { project } = await loadProject(new MemoryWorkspace(files), { today: TODAY, checks: CHECKS });
   project.allDiagnostics();
   const steps: [string, (t: string) => string][] = [
     ['controls/access.yaml', (t) => t.replace('    policies: [POL-AC]', '    policies: [POL-AC]\n    vendors: [V-CLOUD, V-MAIL]')],

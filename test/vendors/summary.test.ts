@@ -1,3 +1,4 @@
+import { CHECKS } from '../../server/src/checks';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MemoryWorkspace } from '../../server/src/engine/workspace';
@@ -10,7 +11,7 @@ import { vendorLines } from '../vendor-helpers';
 import { descriptionRepo } from './description-fixture';
 
 async function summaryOf(files: Record<string, string>) {
-  const { project } = await loadProject(new MemoryWorkspace(files), { today: TODAY });
+  const { project } = await loadProject(new MemoryWorkspace(files), { today: TODAY, checks: CHECKS });
   return computeSummary(project);
 }
 

@@ -2,7 +2,7 @@ import { descriptionAnchor } from '../description/anchor';
 import { findWord } from '../description/mentions';
 import { sectionsAbout } from '../description/topics';
 import { isSubservice } from '../vendors/assurance';
-import type { Vendor } from '../vendors/model';
+import type { Vendor } from '../engine/register-model';
 import type { Range } from '../engine/text';
 import type { Check } from './types';
 

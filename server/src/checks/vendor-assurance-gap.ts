@@ -1,6 +1,6 @@
 import { parseIsoDate, toIso } from '../engine/dates';
 import { formatIntervals, hasAssurance, isCarveOut, type2Coverage, uncovered } from '../vendors/assurance';
-import { ASSURANCE_LABEL } from '../vendors/vocabulary';
+import { ASSURANCE_LABEL } from '../catalog/vendor-vocabulary';
 import type { Check } from './types';
 
 /**

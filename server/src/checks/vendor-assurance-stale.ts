@@ -1,6 +1,6 @@
 import { daysBetween, toIso } from '../engine/dates';
 import { staleness } from '../vendors/assurance';
-import { ASSURANCE_LABEL } from '../vendors/vocabulary';
+import { ASSURANCE_LABEL } from '../catalog/vendor-vocabulary';
 import type { Check } from './types';
 
 export const vendorAssuranceStale: Check = {

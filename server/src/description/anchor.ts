@@ -1,5 +1,5 @@
 import type { Range } from '../engine/text';
-import type { SystemDescription } from '../vendors/model';
+import type { SystemDescription } from '../engine/register-model';
 
 /** Where a finding about the whole description lands: its first level-1 heading, else its front matter, else the top. */
 export function descriptionAnchor(d: SystemDescription): Range {

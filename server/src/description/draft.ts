@@ -2,8 +2,8 @@ import type { Project } from '../engine/project';
 import { toIso } from '../engine/dates';
 import { DESCRIPTION_TOPICS, topicsOf, type DescriptionTopic } from './topics';
 import { isSubservice } from '../vendors/assurance';
-import { ASSURANCE_LABEL } from '../vendors/vocabulary';
-import type { DescriptionSection } from '../vendors/model';
+import { ASSURANCE_LABEL } from '../catalog/vendor-vocabulary';
+import type { DescriptionSection } from '../engine/register-model';
 
 /** A draft of section III as data: what the repo knows, plus the description's own prose, by topic. */
 export interface DescriptionDraft {

@@ -1,5 +1,5 @@
 import type { Range } from '../engine/text';
-import type { DescriptionSection } from '../vendors/model';
+import type { DescriptionSection } from '../engine/register-model';
 import { rangeInSection } from './locate';
 
 /** Occurrences of `word` in a section's body as a whole word, case-insensitively (names like "Nimbus Cloud" too). */

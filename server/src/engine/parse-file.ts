@@ -4,8 +4,8 @@ import { parseControls } from './parse-controls';
 import { parsePolicy, type PolicyParseOptions } from './parse-policy';
 import { parseRisks } from './parse-risks';
 import { LineIndex } from './text';
-import { parseVendors } from '../vendors/parse-vendors';
-import { parseDescription } from '../description/parse-description';
+import { parseVendors } from './parse-vendors';
+import { parseDescription } from './parse-description';
 
 /**
  * Parses one file's text into the model the index keeps. Pure, and free of any project state, so it can

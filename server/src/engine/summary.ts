@@ -2,7 +2,7 @@ import type { Project } from './project';
 import type { Diagnostic, Severity } from './model';
 import { toIso, type IsoDate } from './dates';
 import { COVERING_STATUSES, FREQUENCY_BY_ID } from '../catalog/vocabulary';
-import { registerSummary, type CuecRow, type VendorRow } from '../vendors/summary';
+import { registerSummary, type CuecRow, type VendorRow } from './register-summary';
 
 export type CriterionStatus = 'covered' | 'partial' | 'gap' | 'excluded' | 'out-of-scope';
 

@@ -1,6 +1,6 @@
 import type { ReadinessSummary } from '../engine/summary';
-import { vendorsJson } from '../vendors/summary';
-import { vendorsMarkdown, vendorsText } from '../vendors/summary-format';
+import { vendorsJson } from '../engine/register-summary';
+import { vendorsMarkdown, vendorsText } from './summary-vendors';
 
 const STATUS_MARK: Record<string, string> = { covered: '✔', partial: '◐', gap: '✘', excluded: '–', 'out-of-scope': ' ' };
 

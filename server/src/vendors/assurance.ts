@@ -1,7 +1,7 @@
 import { addDays, addMonths, parseIsoDate, toIso } from '../engine/dates';
 import type { Interval } from '../engine/intervals';
-import type { Vendor } from './model';
-import { ASSURANCE_FRESH_MONTHS, SUBSERVICE_RELIED_ON } from './vocabulary';
+import type { Vendor } from '../engine/register-model';
+import { ASSURANCE_FRESH_MONTHS, SUBSERVICE_RELIED_ON } from '../catalog/vendor-vocabulary';
 
 /** Whether the vendor has assurance worth the name on file (a type other than `none`). */
 export function hasAssurance(v: Vendor): boolean {

@@ -1,9 +1,9 @@
 import { isMap, isSeq, type Node, type YAMLMap } from 'yaml';
-import { parseItemFile, type ItemFileKind } from '../engine/item-file';
-import type { Located, ParseProblem } from '../engine/model';
-import { LineIndex } from '../engine/text';
-import { findPair, locatedList, locatedScalar, locatedString, YamlSource } from '../engine/yaml-source';
-import type { Assurance, Csoc, Vendor } from './model';
+import { parseItemFile, type ItemFileKind } from './item-file';
+import type { Located, ParseProblem } from './model';
+import { LineIndex } from './text';
+import { findPair, locatedList, locatedScalar, locatedString, YamlSource } from './yaml-source';
+import type { Assurance, Csoc, Vendor } from './register-model';
 
 export interface ParsedVendors { vendors: Vendor[]; problems: ParseProblem[] }
 

@@ -1,8 +1,8 @@
 import type { ReadinessSummary } from '../engine/summary';
-import { escapeHtml } from '../report/summary-html';
-import { escapeMarkdown } from '../report/summary-text';
-import { ASSURANCE_LABEL } from './vocabulary';
-import type { VendorRow } from './summary';
+import { escapeHtml } from './summary-html';
+import { escapeMarkdown } from './summary-text';
+import { ASSURANCE_LABEL } from '../catalog/vendor-vocabulary';
+import type { VendorRow } from '../engine/register-summary';
 
 /** Assurance as a reader says it: "SOC 2 Type 2 to 2026-03-31, bridge to 2026-06-30". */
 export function assuranceText(v: VendorRow): string {

@@ -1,5 +1,5 @@
-import type { Located } from '../engine/model';
-import type { Position, Range } from '../engine/text';
+import type { Located } from './model';
+import type { Position, Range } from './text';
 
 /** Kinds of assurance a vendor can give us about its own controls, strongest first. */
 export type AssuranceType = 'soc2-type2' | 'soc2-type1' | 'iso27001' | 'pentest' | 'questionnaire' | 'none';

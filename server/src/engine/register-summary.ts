@@ -1,9 +1,9 @@
-import type { Diagnostic } from '../engine/model';
-import { toIso, type IsoDate } from '../engine/dates';
-import { reviewDueDate } from '../engine/review';
-import type { Config } from '../engine/model';
+import type { Diagnostic } from './model';
+import { toIso, type IsoDate } from './dates';
+import { reviewDueDate } from './review';
+import type { Config } from './model';
 import type { RegisterView } from './register-index';
-import { CRITICALITIES } from './vocabulary';
+import { CRITICALITIES } from '../catalog/vendor-vocabulary';
 
 /** One vendor in the readiness summary: what an auditor's vendor-management request asks for. */
 export interface VendorRow {

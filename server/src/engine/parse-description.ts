@@ -1,11 +1,11 @@
 import { isMap, isSeq, type Node as YamlNode } from 'yaml';
-import type { ParseProblem } from '../engine/model';
-import { LineIndex, type Range } from '../engine/text';
-import { findPair, locatedList, locatedString, YamlSource } from '../engine/yaml-source';
-import { validateDocument } from '../engine/schema';
-import { findFrontMatter, nextLine, scanBlocks } from '../engine/markdown-blocks';
-import { headingTitle } from '../engine/parse-policy';
-import type { Cuec, DescriptionSection, SystemDescription } from '../vendors/model';
+import type { ParseProblem } from './model';
+import { LineIndex, type Range } from './text';
+import { findPair, locatedList, locatedString, YamlSource } from './yaml-source';
+import { validateDocument } from './schema';
+import { findFrontMatter, nextLine, scanBlocks } from './markdown-blocks';
+import { headingTitle } from './parse-policy';
+import type { Cuec, DescriptionSection, SystemDescription } from './register-model';
 
 export interface ParsedDescription { description: SystemDescription; problems: ParseProblem[] }
 

@@ -1,6 +1,5 @@
-import picomatch from 'picomatch';
-import type { Config, Control, FileModel } from '../engine/model';
-import type { SystemDescription, Vendor } from './model';
+import type { Control, FileModel } from './model';
+import type { SystemDescription, Vendor } from './register-model';
 
 /** What checks may ask of the vendor register and the system description. */
 export interface RegisterView {
@@ -14,7 +13,7 @@ export interface RegisterView {
 
 /**
  * The project's index of vendors, the controls that name them, and the system description. Kept out of
- * engine/project.ts: the project calls index, unindex and dependents, and asks which files are ours.
+ * the generic index: project-index.ts calls index and unindex, dependents.ts calls dependents.
  */
 export class RegisterIndex implements RegisterView {
   private readonly byId = new Map<string, Vendor[]>();
@@ -23,19 +22,6 @@ export class RegisterIndex implements RegisterView {
   private readonly monitoredRefs = new Map<string, Set<Vendor>>();
   private readonly vendorFiles = new Set<string>();
   private desc?: SystemDescription;
-  private matchVendors: (p: string) => boolean = () => false;
-  private descriptionPath = '';
-
-  applyPaths(paths: Config['paths']): void {
-    this.matchVendors = picomatch(paths.vendors.map((g) => g.replace(/^\.\//, '')), { dot: false });
-    this.descriptionPath = paths.description.replace(/^\.\//, '');
-  }
-
-  /** The file kind for paths this index owns, else undefined. */
-  kindOf(path: string): 'vendors' | 'description' | undefined {
-    if (path === this.descriptionPath) return 'description';
-    return this.matchVendors(path) ? 'vendors' : undefined;
-  }
 
   vendors(id: string): readonly Vendor[] { return this.byId.get(id) ?? []; }
   *allVendors(): Iterable<Vendor> { for (const list of this.byId.values()) yield* list; }
