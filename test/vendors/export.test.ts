@@ -5,7 +5,7 @@ import { MemoryWorkspace } from '../../server/src/engine/workspace';
 import { loadProject } from '../../server/src/engine/load';
 import { runCli } from '../../server/src/cli/main';
 import { buildDescriptionDraft } from '../../server/src/description/draft';
-import { formatDescriptionHtml, formatDescriptionMarkdown } from '../../server/src/description/draft-format';
+import { formatDescriptionHtml, formatDescriptionMarkdown } from '../../server/src/report/description-draft';
 import { edit, TODAY } from '../helpers';
 import { removeDir, tempDir, writeFiles } from '../git-helpers';
 import { descriptionRepo } from './description-fixture';

@@ -4,7 +4,7 @@ import { VERSION } from '../version';
 import { buildOscal } from '../../report/oscal';
 import { formatOption, openRepo } from '../repo';
 import { buildDescriptionDraft } from '../../description/draft';
-import { formatDescriptionHtml, formatDescriptionMarkdown } from '../../description/draft-format';
+import { formatDescriptionHtml, formatDescriptionMarkdown } from '../../report/description-draft';
 
 const EXPORTS = ['oscal', 'description'];
 

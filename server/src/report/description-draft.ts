@@ -1,6 +1,6 @@
-import { escapeHtml } from '../report/summary-html';
-import { escapeMarkdown } from '../report/summary-text';
-import type { DescriptionDraft } from './draft';
+import { escapeHtml } from './summary-html';
+import { escapeMarkdown } from './summary-text';
+import type { DescriptionDraft } from '../description/draft';
 
 const NOTICE = 'Draft generated from the compliance repository for management to edit. It is not the description to issue as is: check every statement, and write what the repository cannot know.';
 
