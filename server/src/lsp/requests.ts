@@ -1,11 +1,11 @@
-import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
+import { ErrorCodes, LSPErrorCodes, MessageType, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import { decodeText } from '../engine/text';
 import { computeSummary } from '../engine/summary';
 import { formatSummaryMarkdown } from '../report/summary-text';
 import type { DocumentSync } from './document-sync';
 import type { FeatureContext } from './feature-context';
 import type { Indexer } from './indexing';
-import type { SummaryParams, SummaryResult } from './protocol';
+import { ServerCommands, type SummaryParams, type SummaryResult } from './protocol';
 import { rootFor, type ComplianceRoot } from './roots';
 import type { ServerState } from './server-state';
 
@@ -17,10 +17,20 @@ const MAX_FETCH_ROUNDS = 3;
  * way waits for it (as `soc2/summary` does), so an early hover is late rather than silently empty.
  */
 export class Requests {
+  /** Settles when the file events received so far are applied (set by the server). */
+  eventsSettled: () => Promise<void> = async () => undefined;
+
   constructor(private readonly state: ServerState, private readonly indexer: Indexer, private readonly sync: DocumentSync) {}
 
-  async summary(params: SummaryParams | undefined, token?: CancellationToken): Promise<SummaryResult> {
+  /** Waits until the index is complete and every file event received so far is in it. */
+  private async current(): Promise<void> {
     await this.indexer.ready();
+    await this.eventsSettled();
+    await this.indexer.ready(); // events may have started indexing (a new root, a changed soc2.yaml)
+  }
+
+  async summary(params: SummaryParams | undefined, token?: CancellationToken): Promise<SummaryResult> {
+    await this.current();
     // Cancelled while it waited for the index: say so rather than compute a summary nobody reads.
     if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'soc2/summary was cancelled');
     this.sync.parseEdited();
@@ -34,9 +44,25 @@ export class Requests {
     };
   }
 
+  /**
+   * `workspace/executeCommand` for the server's own commands (see ServerCommands). `soc2.showSummary.server`
+   * shows each root's readiness headline with `window/showMessage` and returns the summary Markdown.
+   */
+  async executeCommand(command: string, args: unknown[], token?: CancellationToken): Promise<unknown> {
+    if (command !== ServerCommands.showSummary) throw new ResponseError(ErrorCodes.InvalidParams, `soc2: unknown command ${command}`);
+    const uri = typeof args[0] === 'string' ? args[0] : undefined;
+    const result = await this.summary({ uri }, token);
+    for (const r of result.roots) {
+      const s = r.summary;
+      const message = `${r.name}: readiness ${s.readiness}%, ${s.gaps.length} ${s.gaps.length === 1 ? 'gap' : 'gaps'}, ${s.severities.error} errors, ${s.severities.warning} warnings (as of ${s.today}).`;
+      void this.state.connection.sendNotification('window/showMessage', { type: MessageType.Info, message });
+    }
+    return result.roots.map((r) => r.markdown).join('\n\n');
+  }
+
   /** Every root's index once complete, with pending edits parsed (workspace-wide requests). */
   async allRoots(): Promise<ComplianceRoot[]> {
-    await this.indexer.ready();
+    await this.current();
     this.sync.parseEdited();
     return [...this.state.roots.values()];
   }
@@ -47,7 +73,7 @@ export class Requests {
    * asking for one it was not given is run again once it has been read (features are pure, so re-running is safe).
    */
   async withDocument<T>(uri: string, run: (ctx: FeatureContext) => T, token?: CancellationToken): Promise<T | null> {
-    await this.indexer.ready();
+    await this.current();
     if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
     const hit = rootFor(this.state.roots.values(), uri);
     const document = this.state.documents.get(uri);

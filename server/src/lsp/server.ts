@@ -1,10 +1,12 @@
 import {
-  DidChangeWatchedFilesNotification, TextDocumentSyncKind,
+  MessageType, TextDocumentSyncKind,
   type CancellationToken, type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import { isIsoDate } from '../engine/dates';
 import { uriToPath } from './roots';
-import { SummaryRequest, type InitializationOptions, type SummaryParams } from './protocol';
+import { ServerCommands, SummaryRequest, type InitializationOptions, type SummaryParams } from './protocol';
+import { FileWatching } from './file-watching';
+import { TodayClock } from './today';
 import { ServerState } from './server-state';
 import { Publisher } from './publishing';
 import { GitWatcher } from './git-watch';
@@ -35,6 +37,10 @@ export class Soc2Server {
   private readonly indexer: Indexer;
   private readonly files: FileEvents;
   private readonly requests: Requests;
+  private readonly watching: FileWatching;
+  private readonly clock: TodayClock;
+  /** Said to the user once initialized (a notification before the initialize answer is not allowed for all messages). */
+  private readonly warnings: string[] = [];
 
   constructor(private readonly connection: Connection) {
     const state = this.state = new ServerState(connection);
@@ -44,27 +50,41 @@ export class Soc2Server {
     const sync = new DocumentSync(state, this.publisher, this.indexer);
     this.files = new FileEvents(state, this.publisher, this.indexer, git);
     const requests = this.requests = new Requests(state, this.indexer, sync);
-    this.indexer.onFirstIndex = () => this.watchFiles();
+    requests.eventsSettled = () => this.files.settled();
+    this.watching = new FileWatching(state, (changes) => void this.files.changed(changes));
+    this.indexer.onFirstIndex = () => this.watching.start();
+    this.files.onRootsChanged = () => this.watching.sync();
+    this.clock = new TodayClock((today) => this.newDay(today));
 
     connection.onInitialize((p) => this.initialize(p));
-    connection.onInitialized(() => { void this.indexer.start(); });
+    connection.onInitialized(() => this.initialized());
+    connection.onShutdown(() => { this.clock.stop(); this.watching.dispose(); });
     connection.onDidChangeWatchedFiles((p) => void this.files.changed(p.changes));
     connection.onHover((p, t) => requests.withDocument(p.textDocument.uri, (c) => hover(c, p.position), t));
     connection.onCompletion((p, t) => requests.withDocument(p.textDocument.uri, (c) => completion(c, p.position), t));
     connection.onDefinition((p, t) => requests.withDocument(p.textDocument.uri, (c) => definition(c, p.position), t));
     connection.onReferences((p, t) => requests.withDocument(p.textDocument.uri, (c) => references(c, p.position, p.context.includeDeclaration), t));
     connection.onCodeAction((p, t) => requests.withDocument(p.textDocument.uri, (c) => codeActions(c, p.range, p.context), t));
-    connection.onCodeLens((p, t) => (state.codeLensEnabled ? requests.withDocument(p.textDocument.uri, (c) => codeLenses(c), t) : []));
+    connection.onCodeLens((p, t) => (state.codeLensEnabled ? requests.withDocument(p.textDocument.uri, (c) => codeLenses(c, state.revealSummaryCommand), t) : []));
     connection.onDocumentSymbol((p, t) => requests.withDocument(p.textDocument.uri, (c) => documentSymbols(c), t));
     connection.onWorkspaceSymbol(async (p) => (await requests.allRoots()).flatMap((r) => workspaceSymbols(r, p.query)));
     connection.onRequest(SummaryRequest, async (p: SummaryParams, token: CancellationToken) => requests.summary(p, token));
+    connection.onExecuteCommand((p, t) => requests.executeCommand(p.command, p.arguments ?? [], t));
     state.documents.listen(connection);
   }
 
   private initialize(params: InitializeParams): InitializeResult {
     const state = this.state;
     const opts = (params.initializationOptions ?? {}) as InitializationOptions;
-    if (opts.today && isIsoDate(opts.today)) { state.today = opts.today; state.todayFixed = true; }
+    if (opts.today !== undefined && opts.today !== null) {
+      if (typeof opts.today === 'string' && isIsoDate(opts.today)) { state.today = opts.today; state.todayFixed = true; }
+      // As the CLI refuses a bad --today: say so, rather than quietly measure against another date.
+      else this.warnings.push(`soc2: initializationOptions.today must be a real date written YYYY-MM-DD, not ${JSON.stringify(opts.today)}; checks use the clock's date (${state.today}) instead.`);
+    }
+    if (!state.todayFixed) state.today = this.clock.today;
+    if (typeof opts.revealSummaryCommand === 'string' && opts.revealSummaryCommand) state.revealSummaryCommand = opts.revealSummaryCommand;
+    this.watching.clientCanRegister = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    this.foldersChangeable = params.capabilities.workspace?.workspaceFolders === true;
     if (typeof opts.debounceMs === 'number' && opts.debounceMs >= 0) state.debounceMs = opts.debounceMs;
     if (opts.codeLens === false) state.codeLensEnabled = false;
     if (opts.trusted === false) state.trusted = false;
@@ -81,16 +101,42 @@ export class Soc2Server {
         codeLensProvider: { resolveProvider: false },
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
+        executeCommandProvider: { commands: Object.values(ServerCommands) },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'soc2-language-server', version: '0.1.0' },
     };
   }
 
-  /** Asks the client to watch the files once the first index is in. */
-  private watchFiles(): void {
-    void this.connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/*' }],
-    }).catch(() => undefined);
+  private foldersChangeable = false;
+
+  private initialized(): void {
+    for (const message of this.warnings) {
+      this.connection.console.error(message);
+      void this.connection.sendNotification('window/showMessage', { type: MessageType.Warning, message });
+    }
+    if (this.foldersChangeable) {
+      this.connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const paths = (list: readonly { uri: string }[]) => list.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+        const removed = paths(e.removed), added = paths(e.added);
+        this.state.folders = [...this.state.folders.filter((f) => !removed.includes(f)), ...added.filter((f) => !this.state.folders.includes(f))];
+        void this.indexer.removeFolders(removed).then(() => this.indexer.addFolders(added)).then(() => this.watching.sync());
+      });
+    }
+    if (!this.state.todayFixed) this.clock.start();
+    void this.indexer.start();
+  }
+
+  /** Local midnight passed with no today fixed by the client: every date-based check measures against the new day. */
+  private newDay(today: string): void {
+    if (this.state.todayFixed) return;
+    this.state.today = today;
+    let files = 0;
+    for (const root of this.state.roots.values()) {
+      const affected = root.project.setToday(today);
+      files += affected.size;
+      this.publisher.schedule(root, affected, 0);
+    }
+    this.connection.console.info(`soc2: the date is now ${today}; date-based checks ran again on ${files} files.`);
   }
 }
