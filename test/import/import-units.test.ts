@@ -125,8 +125,8 @@ test('pandoc lists, grid tables and page breaks become CommonMark that keeps eve
   ].join('\n'));
   assert.deepEqual(changes, ['1 page break command removed', '1 grid table rewritten as pipe tables', '4 lettered, roman or indented list items rewritten as CommonMark list items']);
   // Every sentence of the pandoc list is read by the engine once converted; none was before.
-  const sentences = (md: string) => parsePolicy(`---\nid: P\n---\n${md}`, 'p.md').policy!.sentences.map((s) => s.text).join(' | ');
-  assert.match(sentences(text), /Each month, IT and HR review accounts and remove stale ones\./);
+  const sentences = (md: string) => parsePolicy('p.md', `---\nid: P\n---\n${md}`).policy!.sentences.map((s) => s.text).join(' | ');
+  assert.match(sentences(text), /Each month, IT and HR review accounts\s+and remove stale ones\./);
   assert.doesNotMatch(sentences(src.replace('a. Access requests', 'Access requests')), /Each month/);
 });
 

@@ -18,8 +18,6 @@ export interface ComplyOptions {
 
 export interface ComplyImport extends ImportPlan {
   organization?: string;
-  /** Criteria the imported documents map, to choose the categories of a new soc2.yaml. */
-  criteria: Set<string>;
 }
 
 interface Header { fields: Record<string, unknown>; body: string; bodyLine: number; problem?: string }
@@ -43,7 +41,7 @@ export function readComplyHeader(text: string): Header {
 const str = (v: unknown): string | undefined => (typeof v === 'string' || typeof v === 'number') && String(v).trim() ? String(v).trim() : undefined;
 
 export function importComply(files: SourceFiles, o: ComplyOptions = {}): ComplyImport {
-  const plan: ComplyImport = { ...emptyPlan(), criteria: new Set() };
+  const plan: ComplyImport = emptyPlan();
   const { report } = plan;
   const catalog = o.catalog ?? new CriteriaCatalog();
   const config = files.get('comply.yml') ?? files.get('comply.yaml');

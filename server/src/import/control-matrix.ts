@@ -111,6 +111,7 @@ export function importControlMatrix(rows: readonly MatrixRow[], o: MatrixOptions
     if (critText) {
       const r = readCriteriaList(critText, catalog);
       item.criteria = r.criteria;
+      for (const c of r.criteria) plan.criteria.add(c);
       for (const a of r.aliased) report.guessed.push(note(row.line, `${id}: criterion "${a.written}" read as ${a.read}`));
       if (r.unknown.length) report.unmapped.push(note(row.line, `${id}: ${r.unknown.map((u) => `"${u}"`).join(', ')} ${r.unknown.length === 1 ? 'is' : 'are'} not a criterion; left out`));
     }

@@ -47,20 +47,23 @@ export async function importDocx(sources: readonly DocxSource[], o: DocxOptions 
     }
     const hast = unified().use(rehypeParse, { fragment: true }).parse(html);
     const tree = await unified().use(rehypeRemark).run(hast) as Root;
+    promoteHeaderRows(tree);
     const meta = extractMetadata(tree);
     const markdown = toMarkdown.stringify(tree);
     const base = src.name.replace(/^.*[\\/]/, '').replace(/\.docx$/i, '');
     const title = meta.values.title ?? firstHeading(tree) ?? base;
-    const id = (sources.length === 1 ? o.id : undefined) ?? meta.values.id ?? `POL-${initials(title)}`;
+    const named = meta.values.title ?? firstHeading(tree);
+    const id = (sources.length === 1 ? o.id : undefined) ?? meta.values.id ?? `POL-${named ? initials(named) : safeFileStem(base, 'doc').toUpperCase()}`;
     const target = `policies/${safeFileStem(id, safeFileStem(base, 'policy'))}.md`;
     const mapped: string[] = [], guessed: string[] = [];
     for (const [field, from] of meta.from) mapped.push(`${field} from ${from}`);
     if (!meta.values.title) guessed.push(`title "${title}" from ${firstHeading(tree) ? 'the first heading' : 'the file name'}`);
-    if (!meta.values.id && !(sources.length === 1 && o.id)) guessed.push(`id ${id} from the title's initials (give --id to choose it)`);
+    if (!meta.values.id && !(sources.length === 1 && o.id)) guessed.push(`id ${id} from ${named ? "the title's initials" : 'the file name'} (give --id to choose it)`);
     if (!meta.values.owner) guessed.push('no owner stated; written as owner: TODO');
     for (const f of ['approved_on', 'last_reviewed'] as const) if (meta.ambiguous.has(f)) guessed.push(`${f} ${meta.values[f]} read month first from "${meta.written.get(f)}"`);
     const text = plainText(tree);
     const criteria = [...new Set(text.match(CRITERION_MENTION) ?? [])].filter((c) => catalog.get(c));
+    for (const c of criteria) plan.criteria.add(c);
     const controls = [...new Set(text.match(CONTROL_MENTION) ?? [])].filter((c) => !/^(SHA|AES|RSA|ISO|NIST|SOC|TLS|SSL|PCI|SSAE|ISAE|GDPR|CVE|RFC|FIPS)-/.test(c));
     if (criteria.length) guessed.push(`criteria ${criteria.join(', ')} proposed from mentions in the text`);
     if (controls.length) guessed.push(`controls ${controls.join(', ')} proposed from mentions in the text`);
@@ -135,6 +138,18 @@ function readTable(table: Table, set: (field: Field, raw: string, from: string) 
     const field = LABEL_FIELD.get(r[0].replace(/:$/, '').toLowerCase());
     if (field) set(field, r[1], 'the document control table');
   }
+}
+
+/**
+ * Word tables have no header cells, so the HTML has none and the Markdown table gets an empty header row
+ * above the real one. The first row with text becomes the header instead.
+ */
+function promoteHeaderRows(node: Root | RootContent): void {
+  if (node.type === 'table') {
+    while (node.children.length > 1 && node.children[0].children.every((c) => plainText(c).trim() === '')) node.children.shift();
+    return;
+  }
+  if ('children' in node) for (const c of node.children as RootContent[]) promoteHeaderRows(c);
 }
 
 function plainText(node: unknown): string {

@@ -23,10 +23,12 @@ export interface ImportPlan {
   /** Relative path (forward slashes) -> text, in the order they are listed. */
   files: Map<string, string>;
   report: ImportReport;
+  /** Criteria the imported files map, to choose the categories of a new soc2.yaml. */
+  criteria: Set<string>;
 }
 
 export function emptyPlan(): ImportPlan {
-  return { files: new Map(), report: { mapped: [], guessed: [], unmapped: [] } };
+  return { files: new Map(), report: { mapped: [], guessed: [], unmapped: [] }, criteria: new Set() };
 }
 
 /** Adds a file, choosing `name-2.ext`, `name-3.ext`... when two sources want the same path. */

@@ -32,7 +32,7 @@ export const importCommand: Command = {
       if (args.values.has(flag) && source !== only) throw new UsageError(`${flag} applies to soc2 import ${only} only`);
     }
     const organizationArg = args.values.get('--organization')?.trim() || undefined;
-    let plan: ImportPlan, dirArg: string | undefined, criteria = new Set<string>(), organization = organizationArg;
+    let plan: ImportPlan, dirArg: string | undefined, organization = organizationArg;
 
     if (source === 'csv') {
       const [file, dir, extra] = rest;
@@ -61,14 +61,14 @@ export const importCommand: Command = {
       const root = nodePath.resolve(io.cwd, from);
       if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`${from} is not a folder`);
       const result = importComply(readTree(root), { organization: organizationArg });
-      plan = result; criteria = result.criteria; organization = result.organization ?? organizationArg;
+      plan = result; organization = result.organization ?? organizationArg;
     }
 
     const dir = nodePath.resolve(io.cwd, dirArg ?? '.');
     if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`${dirArg} exists and is not a folder`);
     if (!existsSync(nodePath.join(dir, 'soc2.yaml'))) {
       const org = organization ?? nodePath.basename(dir);
-      const config = importedConfig(org, criteria, today);
+      const config = importedConfig(org, plan.criteria, today);
       plan.files = new Map([['soc2.yaml', config.text], ...plan.files]);
       plan.report.guessed.push({ source: source === 'comply' ? 'comply.yml' : '(none)', target: 'soc2.yaml', message: `new soc2.yaml: Type 1, categories ${config.categories.join(', ')}, organisation "${org}"${organization ? '' : ' (from the folder name; give --organization)'}` });
     }
