@@ -141,7 +141,7 @@ test('import csv from .xlsx gives the same controls as the CSV; --map and --grou
   writeFileSync(join(dir, 'matrix.xlsx'), buffer);
   const r = await soc2(dir, 'import', 'csv', 'matrix.xlsx', 'repo');
   assert.equal(r.code, 0, r.err);
-  checkMatrixImport(join(dir, 'repo'), r.out, 'matrix.xlsx');
+  checkMatrixImport(join(dir, 'repo'), r.out, 'matrix.xlsx#Sheet1');
 
   const g = await soc2(dir, 'import', 'csv', 'matrix.xlsx', 'grouped', '--group-by', 'Status', '--map', 'owner=Notes');
   assert.equal(g.code, 0, g.err);
@@ -153,6 +153,19 @@ test('import csv from .xlsx gives the same controls as the CSV; --map and --grou
   const bad = await soc2(dir, 'import', 'csv', 'broken.xlsx', 'y');
   assert.equal(bad.code, 2);
   assert.match(bad.err, /broken\.xlsx is not an \.xlsx workbook we can read/);
+});
+
+test('a workbook that opens with an instructions sheet, and a matrix under title rows, are found', async () => {
+  const dir = tempDir();
+  const sheets = [
+    { sheet: 'Instructions', data: [[{ value: 'Fill one row per control.' }], [{ value: 'Owner is an email.' }]] },
+    { sheet: 'Matrix', data: [[{ value: 'Lumen control matrix, FY2026' }], [], [{ value: 'Prepared by the auditor' }], ...MATRIX.map((row) => row.map((value) => ({ value })))] },
+  ];
+  writeFileSync(join(dir, 'book.xlsx'), await writeXlsxFile(sheets).toBuffer());
+  const r = await soc2(dir, 'import', 'csv', 'book.xlsx', 'repo');
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /^ {2}book\.xlsx#Matrix:4: header row found on line 4; the 2 rows above it \(titles, notes\) skipped$/m);
+  assert.deepEqual(listFiles(join(dir, 'repo')), ['controls/access-control.yaml', 'controls/business-continuity.yaml', 'controls/change-management.yaml', 'soc2.yaml']);
 });
 
 async function wordDocument(parts: (Paragraph | Table)[]): Promise<Buffer> {

@@ -53,6 +53,22 @@ export function mapColumns(header: readonly string[], overrides: Map<MatrixField
   return { columns, unknownOverrides, unusedHeaders: header.filter((h, i) => !used.has(i) && h.trim() !== '') };
 }
 
+/** Rows searched for the header: real matrices often open with a title, a date or instructions. */
+const HEADER_SEARCH_ROWS = 15;
+
+/** How well a row reads as the header: the number of fields it maps; 0 unless it has an id or a title column. */
+export function headerScore(cells: readonly string[], overrides: Map<MatrixField, string>): number {
+  const { columns } = mapColumns(cells, overrides);
+  return columns.has('id') || columns.has('title') ? columns.size : 0;
+}
+
+/** The row most like a header among the first rows (the first row when none maps two fields). */
+function headerRowIndex(rows: readonly MatrixRow[], overrides: Map<MatrixField, string>): number {
+  let best = 0, bestScore = 1;
+  rows.slice(0, HEADER_SEARCH_ROWS).forEach((r, i) => { const n = headerScore(r.cells, overrides); if (n > bestScore) { best = i; bestScore = n; } });
+  return best;
+}
+
 /**
  * A control matrix (rows of a spreadsheet, the first non-empty row its header) as controls files:
  * `controls/<area>.yaml`, grouped by id prefix or by `groupBy`. Cell text is kept as written; frequencies,
@@ -64,10 +80,12 @@ export function importControlMatrix(rows: readonly MatrixRow[], o: MatrixOptions
   const catalog = o.catalog ?? new CriteriaCatalog();
   const note = (line: number | undefined, message: string) => ({ source: o.source, line, message });
   const nonEmpty = rows.filter((r) => r.cells.some((c) => c.trim() !== ''));
-  const [head, ...body] = nonEmpty;
-  if (!head) { report.unmapped.push(note(undefined, 'the file has no rows')); return plan; }
+  if (!nonEmpty.length) { report.unmapped.push(note(undefined, 'the file has no rows')); return plan; }
   const overrides = parseColumnMap(o.map);
-  if (typeof overrides === 'string') { report.unmapped.push(note(head.line, overrides)); return plan; }
+  if (typeof overrides === 'string') { report.unmapped.push(note(nonEmpty[0].line, overrides)); return plan; }
+  const headIndex = headerRowIndex(nonEmpty, overrides);
+  const head = nonEmpty[headIndex], body = nonEmpty.slice(headIndex + 1);
+  if (headIndex > 0) report.mapped.push(note(head.line, `header row found on line ${head.line}; the ${headIndex} row${headIndex === 1 ? '' : 's'} above it (titles, notes) skipped`));
   const { columns, unknownOverrides, unusedHeaders } = mapColumns(head.cells, overrides);
   for (const u of unknownOverrides) report.unmapped.push(note(head.line, `--map ${u}: no column has that header`));
   const groupColumn = o.groupBy !== undefined ? head.cells.findIndex((h) => headerKey(h) === headerKey(o.groupBy!)) : -1;

@@ -42,9 +42,13 @@ export const importCommand: Command = {
       const map = parseColumnMap(args.values.get('--map'));
       if (typeof map === 'string') throw new UsageError(map);
       const bytes = readSource(io, file);
-      const rows: MatrixRow[] = /\.xlsx$/i.test(file) ? await readXlsxRows(bytes).catch((err: Error) => { throw new UsageError(`${file} is not an .xlsx workbook we can read (${err.message.split('\n')[0]})`); })
-        : parseCsv(new TextDecoder().decode(bytes));
-      plan = importControlMatrix(rows, { source: nodePath.basename(file), map: args.values.get('--map'), groupBy: args.values.get('--group-by') });
+      let rows: MatrixRow[], source = nodePath.basename(file);
+      if (/\.xlsx$/i.test(file)) {
+        const book = await readXlsxRows(bytes).catch((err: Error) => { throw new UsageError(`${file} is not an .xlsx workbook we can read (${err.message.split('\n')[0]})`); });
+        rows = book.rows;
+        source = `${source}#${book.sheet}`;
+      } else rows = parseCsv(new TextDecoder().decode(bytes));
+      plan = importControlMatrix(rows, { source, map: args.values.get('--map'), groupBy: args.values.get('--group-by') });
     } else if (source === 'docx') {
       const files = rest.filter((p) => /\.docx$/i.test(p));
       const others = rest.filter((p) => !/\.docx$/i.test(p));
