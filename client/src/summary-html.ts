@@ -11,6 +11,7 @@ import type { SummaryResult, RootSummary } from '../../server/src/lsp/protocol';
 import type { ReadinessSummary, CriterionStatus } from '../../server/src/engine/summary';
 import type { Diagnostic } from '../../server/src/engine/model';
 import { SUMMARY_CSS } from './summary-style';
+import { renderVendors } from './summary-vendors';
 
 /** What the page shows when there is no summary to render. */
 export interface RenderState { loading?: boolean; error?: string }
@@ -142,6 +143,7 @@ function renderRoot(r: RootSummary): string {
     renderFindings(r, 'Evidence', 'Missing, stale or incomplete evidence populations.', s.findings.evidence),
     s.findings.errors.length ? renderFindings(r, 'Errors', 'Files or values the engine could not accept.', s.findings.errors) : '',
     renderOwners(r),
+    renderVendors(r, link, escapeHtml, MAX_LIST),
     '</section>',
   ].join('\n');
 }

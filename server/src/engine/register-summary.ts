@@ -3,6 +3,7 @@ import { toIso, type IsoDate } from './dates';
 import { reviewDueDate } from './review';
 import type { Config } from './model';
 import type { RegisterView } from './register-index';
+import type { Vendor } from './register-model';
 import { CRITICALITIES } from '../catalog/vendor-vocabulary';
 
 /** One vendor in the readiness summary: what an auditor's vendor-management request asks for. */
@@ -26,10 +27,21 @@ export interface CuecRow { id?: string; description?: string; criteria: string[]
 export function registerSummary(project: { register: RegisterView; config: Config }, diagnostics: readonly Diagnostic[]): { vendors: VendorRow[]; cuecs: CuecRow[] } {
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) (byFile.get(d.file) ?? byFile.set(d.file, []).get(d.file)!).push(d);
+  // A finding belongs to the last vendor of its file that starts at or before it (a mapping's range runs
+  // to the start of the next item's line, so containment alone would give it to both).
+  const problemsOf = new Map<Vendor, Set<string>>();
+  for (const [file, ds] of byFile) {
+    const inFile = [...project.register.allVendors()].filter((v) => v.file === file);
+    if (!inFile.length) continue;
+    for (const d of ds) {
+      let owner: Vendor | undefined;
+      for (const v of inFile) if (v.range.start.line <= d.range.start.line && d.range.start.line <= v.range.end.line && (!owner || v.range.start.line >= owner.range.start.line)) owner = v;
+      if (owner) (problemsOf.get(owner) ?? problemsOf.set(owner, new Set()).get(owner)!).add(d.code);
+    }
+  }
   const vendors: VendorRow[] = [];
   for (const v of project.register.allVendors()) {
-    const problems = new Set<string>();
-    for (const d of byFile.get(v.file) ?? []) if (d.range.start.line >= v.range.start.line && d.range.start.line <= v.range.end.line) problems.add(d.code);
+    const problems = problemsOf.get(v) ?? new Set<string>();
     const a = v.assurance;
     const due = reviewDueDate(v.lastReviewed?.value, v.reviewCycle?.value, project.config.defaultCycle);
     vendors.push({
