@@ -46,6 +46,6 @@ test('the vendor and description schemas compile in strict mode, and editors get
     assert.doesNotThrow(() => ajv.compile(schemaFor(kind)), kind);
   }
   const picomatch = (await import('picomatch')).default;
-  const entry = (pkg.contributes.yamlValidation as { fileMatch: string[]; url: string }[]).find((v) => v.fileMatch.some((g) => picomatch(g)('/w/repo/vendors/cloud/host.yaml')));
+  const entry = (pkg.contributes.yamlValidation as { fileMatch: string | string[]; url: string }[]).find((v) => [v.fileMatch].flat().some((g) => picomatch(g)('/w/repo/vendors/cloud/host.yaml')));
   assert.equal(entry?.url, './schemas/vendors.schema.json');
 });
