@@ -80,3 +80,12 @@ test('paths.description moves the description', async () => {
   files['soc2.yaml'] += 'paths:\n  description: docs/section-3.md\n';
   assert.equal((await findings(files, 'description-missing-section')).length, 1);
 });
+
+test('a description path inside the policies folder is read as the description, not as a policy', async () => {
+  const files = descriptionRepo({ omit: ['System incidents'] });
+  files['policies/system-description.md'] = files['system/description.md'];
+  delete files['system/description.md'];
+  files['soc2.yaml'] += 'paths:\n  description: policies/system-description.md\n';
+  assert.equal((await findings(files, 'description-missing-section')).length, 1);
+  assert.deepEqual((await findings(files, 'schema')).filter((f) => f.at.startsWith('policies/system-description.md')), []);
+});

@@ -32,10 +32,11 @@ export class FileRoles {
 
   kindOf(path: string): FileKind {
     if (path === CONFIG_FILE) return 'config';
+    // The description is one named file: it wins over a glob that happens to match it too.
+    if (path === stripDotSlash(this.config.paths.description)) return 'description';
     if (this.matchPolicy(path)) return 'policy';
     if (this.matchControls(path)) return 'controls';
     if (this.matchRisks(path)) return 'risks';
-    if (path === stripDotSlash(this.config.paths.description)) return 'description';
     if (this.matchVendors(path)) return 'vendors';
     return 'other';
   }
