@@ -33,6 +33,10 @@ export const vendorAssuranceGap: Check = {
         continue;
       }
       const coverage = type2Coverage(v);
+      if (coverage && coverage[0].start > coverage[0].end) {
+        report({ range: a.periodStart!.range, message: `Vendor ${v.id}'s report period starts (${a.periodStart!.value}) after it ends (${a.periodEnd!.value}): correct the dates so its coverage of ${periodText} can be judged.`, data: { vendor: v.id } });
+        continue;
+      }
       if (!coverage) {
         report({ range: a.keyRange, message: `Vendor ${v.id}'s SOC 2 Type 2 report has no \`period_start\` and \`period_end\`, so its coverage of ${periodText} cannot be judged.`, data: { vendor: v.id } });
         continue;
