@@ -120,6 +120,19 @@ export async function runUiSuite({ page, baseUrl, root, shots, record, log }) {
     await sleep(300);
   });
 
+  await step('the summary webview shows the vendor table: the register\'s vendors, with a finding flagged', 'summary-vendors', async () => {
+    const frame = await waitFor(async () => {
+      for (const f of page.frames()) if (await f.$$eval('table.vendors', (t) => t.length).catch(() => 0)) return f;
+      return undefined;
+    }, { timeoutMs: 30_000, what: 'the summary webview\'s vendor table' });
+    const rows = await frame.$$eval('table.vendors tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent || '').trim())));
+    assert.deepEqual(rows.map((r) => r[0]), (root.summary.vendors ?? []).map((v) => v.id), 'the vendor table lists the register as soc2 summary does');
+    const flagged = rows.filter((r) => r[6] !== 'in order').map((r) => `${r[0]}: ${r[6]}`);
+    assert.deepEqual(flagged, (root.summary.vendors ?? []).filter((v) => v.problems.length).map((v) => `${v.id}: ${v.problems.join(', ')}`), 'the flagged vendors');
+    await frame.$eval('table.vendors', (t) => t.scrollIntoView({ block: 'center' }));
+    await sleep(300);
+  });
+
   const pos = criteriaListPosition(root);
   await step('typing a bad criterion id (CC6.9) shows unknown-criterion within seconds', 'typing-unknown-criterion', async () => {
     await runCommand('View: Close All Editors');

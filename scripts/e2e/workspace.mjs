@@ -14,7 +14,7 @@ export const BROKEN = join(REPO, 'test', 'e2e', 'fixtures', 'broken');
 
 /** The problems each repo is built to show (issue 2: one of each in the example). */
 export const DELIBERATE = {
-  'acme-saas': ['stale-review', 'frequency-mismatch', 'evidence-gap', 'unmapped-criterion', 'missing-owner'],
+  'acme-saas': ['stale-review', 'frequency-mismatch', 'evidence-gap', 'unmapped-criterion', 'missing-owner', 'vendor-assurance-stale'],
   broken: ['yaml-syntax', 'unknown-criterion', 'unknown-reference'],
 };
 
