@@ -49,7 +49,7 @@ test('vendor-assurance-gap: other assurance types cover no period, and a Type 2 
   const iso = await findings(vendorRepo({ assurance: '{ type: iso27001, period_end: 2027-01-01 }' }), 'vendor-assurance-gap');
   assert.deepEqual(iso.map((x) => x.message), ["Carve-out vendor V-CLOUD's assurance (ISO 27001) does not show its controls operating over a period, so none of our observation period (2026-01-01..2026-06-30) is covered: 2026-01-01..2026-06-30. Ask for its SOC 2 Type 2 report."]);
   const undated = await findings(vendorRepo({ assurance: '{ type: soc2-type2 }' }), 'vendor-assurance-gap');
-  assert.deepEqual(undated.map((x) => x.message), ["Vendor V-CLOUD's SOC 2 Type 2 report has no `period_start` and `period_end`, so its coverage of our observation period (2026-01-01..2026-06-30) can be judged."]);
+  assert.deepEqual(undated.map((x) => x.message), ["Vendor V-CLOUD's SOC 2 Type 2 report has no `period_start` and `period_end`, so its coverage of our observation period (2026-01-01..2026-06-30) cannot be judged."]);
   assert.deepEqual(await findings(vendorRepo({ assurance: null }), 'vendor-assurance-gap'), []);
 });
 
