@@ -14,7 +14,7 @@ import { classifyHref } from './links';
 
 /**
  * A policy body (Markdown, front matter ignored) as HTML for the published site. Policy text is untrusted:
- * raw HTML is shown as text, images become links, the result goes through rehype-sanitize with a strict
+ * raw HTML is shown as text, images are replaced by their description, the result goes through rehype-sanitize with a strict
  * schema, and every link that survives is narrowed to http(s), mailto or a page of the site itself.
  */
 
@@ -43,7 +43,7 @@ export function renderPolicyBody(markdown: string, options: RenderOptions): Rend
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml', 'toml'])
     .use(remarkGfm)
-    .use(() => (tree: Mdast.Root) => { neutraliseMdast(tree, options); })
+    .use(() => (tree: Mdast.Root, file) => { neutraliseMdast(tree, String(file.value), options); })
     .use(remarkRehype, { clobberPrefix: `${prefix}note-`, footnoteLabel: 'Notes', footnoteBackLabel: 'Back to the text' })
     .use(rehypeSanitize, POLICY_SCHEMA)
     .use(() => (tree: Hast.Root) => { anchorHeadings(tree, prefix, headings); narrowLinks(tree, options, prefix); })
@@ -56,8 +56,8 @@ export function renderPolicyBody(markdown: string, options: RenderOptions): Rend
 
 type MdParent = Mdast.Parent;
 
-/** Raw HTML becomes visible text (comments disappear); images become links; control ids become links. */
-function neutraliseMdast(tree: Mdast.Root, options: RenderOptions): void {
+/** Raw HTML becomes visible text (comments disappear); images their description; control ids links. */
+function neutraliseMdast(tree: Mdast.Root, source: string, options: RenderOptions): void {
   const walk = (parent: MdParent, inLink: boolean) => {
     const out: Mdast.RootContent[] = [];
     const block = parent.type === 'root' || parent.type === 'blockquote' || parent.type === 'listItem' || parent.type === 'footnoteDefinition';
@@ -69,12 +69,14 @@ function neutraliseMdast(tree: Mdast.Root, options: RenderOptions): void {
         out.push(block ? { type: 'paragraph', children: [text] } : text);
         continue;
       }
-      if (node.type === 'image') {
-        out.push({ type: 'link', url: node.url, title: null, children: [{ type: 'text', value: node.alt || node.url }] });
+      // An image would be fetched when the page opens; the site loads nothing, so only its description is shown.
+      if (node.type === 'image' || node.type === 'imageReference') {
+        if (node.alt) out.push({ type: 'text', value: `[image: ${node.alt}]` });
         continue;
       }
-      if (node.type === 'imageReference') {
-        out.push({ type: 'text', value: node.alt ?? '' });
+      // A bare address GFM turns into a link (`www.x.example`) stays text: only what the author wrote as a link is one.
+      if (node.type === 'link' && !/^[[<]/.test(source.charAt(node.position?.start.offset ?? 0))) {
+        out.push({ type: 'text', value: source.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0) });
         continue;
       }
       if (node.type === 'text' && !inLink) {

@@ -3,7 +3,7 @@ import type { Options as Schema } from 'rehype-sanitize';
 /**
  * The only HTML a published policy body may contain: the elements Markdown (with GFM tables, task lists,
  * strikethrough and footnotes) produces, and a handful of attributes. No `style`, no `class` from the
- * source, no event handlers, no `src` (images are turned into links before this runs), and `href` only with
+ * source, no event handlers, no `src` (images are replaced by their description before this runs), and `href` only with
  * http, https or mailto, or relative (which the link pass after this narrows to the site's own pages).
  * Raw HTML never reaches this point: it is shown as text before Markdown becomes HTML.
  */
