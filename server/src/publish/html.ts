@@ -38,13 +38,24 @@ export function page(data: SiteData, options: PageOptions): string {
 </head>
 <body>
 <nav class="site"><span class="org">${esc(org ?? 'SOC 2 program')}</span><a href="${SITE_PAGES.index}">Policies</a><a href="${SITE_PAGES.controls}">Controls</a><a href="${SITE_PAGES.criteria}">Criteria</a><a href="${SITE_PAGES.handbook}">Handbook</a></nav>
-${options.runningHeader ? `<div class="running-header">${esc(options.runningHeader)}</div>\n` : ''}<main>
-${options.body}
-</main>
+${options.runningHeader ? framed(options.runningHeader, options.body) : `<main>\n${options.body}\n</main>`}
 ${footer(data)}
 </body>
 </html>
 `;
+}
+
+/**
+ * Printing repeats a table's header group at the top of every page, which is how the policy's title and version
+ * head each printed page (CSS alone cannot put per-document text there without an inline style, which the CSP
+ * forbids). On screen the frame is laid out as plain blocks and the header is hidden.
+ */
+function framed(runningHeader: string, body: string): string {
+  return `<table class="print-frame"><thead><tr><td><div class="running-header">${esc(runningHeader)}</div></td></tr></thead><tbody><tr><td>
+<main>
+${body}
+</main>
+</td></tr></tbody></table>`;
 }
 
 function footer(data: SiteData): string {

@@ -21,13 +21,17 @@ export function policySection(p: PolicyEntry, data: SiteData, links: SiteLinks, 
     fileHref: where.fileHref,
     isSiteHref: links.isSiteHref,
   });
-  const hasTitle = body.headings.some((h) => h.depth === 1);
+  // A body that opens with its title heading has it lifted above the header block, so the page reads title first.
+  const lead = /^<h1 [^>]*>[\s\S]*?<\/h1>\n?/.exec(body.html);
+  const title = lead ? lead[0].trimEnd() : `<h1>${esc(p.title)}</h1>`;
+  const text = lead ? body.html.slice(lead[0].length) : body.html;
   const contents = body.headings.filter((h) => h.depth === 2);
   const criteria = p.policy.criteria.map((c) => c.value);
   const controls = [...new Set(p.policy.controls.map((c) => c.value))];
   const header = `<header class="policy-header">
 <p class="kicker">Policy ${esc(p.id)}${data.summary.organization ? ` · ${esc(data.summary.organization)}` : ''}</p>
-${hasTitle ? '' : `<h1>${esc(p.title)}</h1>\n`}<table class="meta">
+${title}
+<table class="meta">
 <tr><th>Version</th><td>${orDash(p.version)}</td></tr>
 <tr><th>Owner</th><td>${orDash(p.owner)}</td></tr>
 <tr><th>Approver</th><td>${orDash(p.approver)}</td></tr>
@@ -45,7 +49,7 @@ ${hasTitle ? '' : `<h1>${esc(p.title)}</h1>\n`}<table class="meta">
     : '';
   return `${header}
 ${toc}<div class="policy-body">
-${body.html}
+${text}
 </div>
 ${historySection(p, data, `${where.idPrefix}_revisions`)}`;
 }

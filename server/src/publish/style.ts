@@ -28,6 +28,7 @@ blockquote{margin:10px 0;padding:2px 14px;border-left:4px solid #d9dde3;color:#4
 .toc ol{margin:4px 0}.toc{font-size:14px}
 .approved td{background:#eef7f1}
 .running-header{display:none}
+table.print-frame,table.print-frame>thead,table.print-frame>tbody,table.print-frame>*>tr,table.print-frame>*>tr>td{display:block;border:0;padding:0;margin:0;width:auto}
 footer.site{margin:36px auto 0;max-width:960px;padding:12px 24px 24px;color:#5b6473;font-size:12px;border-top:1px solid #d9dde3}
 .cover{padding:48px 0}.cover h1{font-size:32px}
 @page{size:A4;margin:20mm 16mm 18mm}
@@ -36,7 +37,9 @@ body{font-size:11pt;color:#000}
 nav.site,a.anchor,.toc.screen-only{display:none}
 main{max-width:none;padding:0}
 a{color:inherit;text-decoration:none}
-.running-header{display:block;position:fixed;top:-14mm;left:0;right:0;font-size:9pt;color:#5b6473;border-bottom:.5pt solid #9aa3ae;padding-bottom:2pt}
+table.print-frame{display:table;width:100%;border-collapse:collapse}table.print-frame>thead{display:table-header-group}table.print-frame>tbody{display:table-row-group}
+table.print-frame>*>tr{display:table-row;break-inside:auto}table.print-frame>*>tr>td{display:table-cell}
+.running-header{display:block;font-size:9pt;color:#5b6473;border-bottom:.5pt solid #9aa3ae;padding-bottom:2pt;margin-bottom:6mm}
 article.policy{break-before:page}
 .cover{break-after:page}
 h1,h2,h3,h4{break-after:avoid}
