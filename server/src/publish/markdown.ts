@@ -111,7 +111,7 @@ function linkControlIds(text: string, options: RenderOptions): Mdast.PhrasingCon
 
 function isElement(n: Hast.Node): n is Hast.Element { return n.type === 'element'; }
 
-export function textOf(n: Hast.Node): string {
+function textOf(n: Hast.Node): string {
   if (n.type === 'text') return (n as Hast.Text).value;
   return 'children' in n ? (n as Hast.Parent).children.map(textOf).join('') : '';
 }

@@ -24,8 +24,6 @@ export interface PolicyEntry {
   /** `current`, or every reason it is not: review overdue, changed since approval, not approved. */
   status: PolicyStatus[];
   history?: RevisionHistory;
-  /** The git approval check ran for this policy (in git, with an approval date). */
-  approvalChecked: boolean;
 }
 
 export type PolicyStatus = 'current' | 'review overdue' | 'changed since approval' | 'not approved';
@@ -78,7 +76,6 @@ export function siteData(input: SiteInput): SiteData {
       nextReview: due ? toIso(due) : undefined,
       status: status.length ? status : ['current'],
       ...(history ? { history } : {}),
-      approvalChecked: inGit && !!p.approvedOn && change !== undefined,
     };
   });
   return {

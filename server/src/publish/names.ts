@@ -31,21 +31,9 @@ export function policyPageNames(ids: readonly string[]): string[] {
 }
 
 /**
- * An anchor id for any repo value, reversible and unique: letters, digits and `-` stay, every other
+ * An anchor id for any repo value, reversible and unique: letters, digits, `.` and `-` stay, every other
  * character becomes `_` plus its code point in hex plus `_`. `AC-03` stays `AC-03`; `a b` is `a_20_b`.
  */
 export function anchorOf(kind: 'control' | 'criterion' | 'policy', id: string): string {
-  return `${kind}-${[...id].map((c) => (/[A-Za-z0-9-]/.test(c) ? c : `_${c.codePointAt(0)!.toString(16)}_`)).join('')}`;
-}
-
-/** Whether a relative path, once resolved, stays inside the folder it is resolved against. */
-export function isInside(rel: string): boolean {
-  if (!rel || rel.startsWith('/') || rel.startsWith('\\') || /^[A-Za-z]:/.test(rel)) return false;
-  let depth = 0;
-  for (const part of rel.split(/[\\/]/)) {
-    if (part === '..') depth--;
-    else if (part && part !== '.') depth++;
-    if (depth < 0) return false;
-  }
-  return depth > 0;
+  return `${kind}-${[...id].map((c) => (/[A-Za-z0-9.-]/.test(c) ? c : `_${c.codePointAt(0)!.toString(16)}_`)).join('')}`;
 }
