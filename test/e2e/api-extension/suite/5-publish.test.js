@@ -23,11 +23,14 @@ suite('Publishing', () => {
       .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('soc2.publishPreview'));
     await h.waitFor(() => previewTab()?.label === 'Published: Access Control Policy', { what: 'the preview tab titled with the policy', onTimeout: () => console.log(`tab: ${previewTab()?.label}`) });
     const line = doc.getText().split('\n').findIndex((l) => l.startsWith('title:'));
-    await editor.edit((e) => e.replace(new vscode.Range(line, 0, line, doc.lineAt(line).text.length), 'title: Access Control Policy (draft)'));
+    const original = doc.lineAt(line).text;
+    const setTitle = (text) => editor.edit((e) => e.replace(new vscode.Range(line, 0, line, doc.lineAt(line).text.length), text));
+    await setTitle('title: Access Control Policy (draft)');
     await h.waitFor(() => previewTab()?.label === 'Published: Access Control Policy (draft)', { what: 'the preview to follow the unsaved edit', onTimeout: () => console.log(`tab: ${previewTab()?.label}`) });
-    await vscode.window.showTextDocument(doc);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // Put the text back and close only the preview: closing a modified editor would wait on a "save?" dialog.
+    await setTitle(original);
+    await h.waitFor(() => previewTab()?.label === 'Published: Access Control Policy', { what: 'the preview to follow the restored title' });
+    await vscode.window.tabGroups.close(previewTab());
   });
 
   test('"SOC 2: Publish Policies…" is registered', async () => {
