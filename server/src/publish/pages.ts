@@ -12,7 +12,7 @@ export function indexPage(data: SiteData): string {
   const s = data.summary;
   const cfg = data.project.config;
   const inScope = s.categories.filter((c) => c.inScope).map((c) => c.name);
-  const rows = data.policies.map((p) => `<tr><td><a href="${esc(p.page)}">${esc(p.id)}</a></td><td><a href="${esc(p.page)}">${esc(p.title)}</a></td><td>${orDash(p.version)}</td><td>${orDash(p.owner)}</td><td>${orDash(p.approver)}</td><td>${orDash(p.approvedOn)}</td><td>${orDash(p.nextReview)}</td><td>${statusBadges(p.status)}</td></tr>`);
+  const rows = data.policies.map((p) => `<tr><td class="id"><a href="${esc(p.page)}">${esc(p.id)}</a></td><td><a href="${esc(p.page)}">${esc(p.title)}</a></td><td>${orDash(p.version)}</td><td>${orDash(p.owner)}</td><td>${orDash(p.approver)}</td><td class="date">${orDash(p.approvedOn)}</td><td class="date">${orDash(p.nextReview)}</td><td>${statusBadges(p.status)}</td></tr>`);
   const exclusions = cfg.exclusions.map((x) => `<li>${esc(x.criterion.value)}${x.reason ? `: ${esc(x.reason)}` : ''}</li>`);
   const body = `<p class="kicker">Policy library</p>
 <h1>${esc(s.organization ?? 'SOC 2 program')}</h1>
@@ -43,7 +43,7 @@ export function controlsPage(data: SiteData, links: SiteLinks): string {
     const occurrences = data.project.evidenceOf(c).occurrences;
     const newest = occurrences.reduce<string | undefined>((n, o) => (!n || o.date > n ? o.date : n), undefined);
     const policies = [...new Set([...c.policies.map((p) => p.value), ...data.project.policiesReferencing(c.id).map((p) => p.id)])].sort(cmp);
-    return `<tr${first ? ` id="${esc(anchorOf('control', c.id))}"` : ''}><td>${esc(c.id)}</td><td>${orDash(c.title)}</td><td>${orDash(c.owner?.value)}</td><td>${orDash(c.frequency?.value)}</td><td>${orDash(c.status?.value)}</td><td>${idLinks(c.criteria.map((x) => x.value), links.criterionHref)}</td><td>${idLinks(policies, links.policyHref)}</td><td>${orDash(newest)}</td></tr>`;
+    return `<tr${first ? ` id="${esc(anchorOf('control', c.id))}"` : ''}><td class="id">${esc(c.id)}</td><td>${orDash(c.title)}</td><td>${orDash(c.owner?.value)}</td><td>${orDash(c.frequency?.value)}</td><td>${orDash(c.status?.value)}</td><td>${idLinks(c.criteria.map((x) => x.value), links.criterionHref)}</td><td>${idLinks(policies, links.policyHref)}</td><td class="date">${orDash(newest)}</td></tr>`;
   });
   const body = `<p class="kicker">Control matrix</p>
 <h1>Controls</h1>
@@ -61,7 +61,7 @@ export function criteriaPage(data: SiteData, links: SiteLinks): string {
   const sections = data.summary.categories.filter((c) => c.inScope).map((cat) => {
     const rows = data.summary.criteria.filter((c) => c.category === cat.id).map((c) => {
       const reason = c.exclusionReason ? `<br><small>Carved out: ${esc(c.exclusionReason)}</small>` : '';
-      return `<tr id="${esc(anchorOf('criterion', c.id))}"><td>${esc(c.id)}</td><td>${esc(c.summary)}${reason}</td><td>${esc(STATUS_LABEL[c.status] ?? c.status)}</td><td>${idLinks([...new Set(c.controls)], links.controlHref)}</td><td>${idLinks([...new Set(c.policies)], links.policyHref)}</td></tr>`;
+      return `<tr id="${esc(anchorOf('criterion', c.id))}"><td class="id">${esc(c.id)}</td><td>${esc(c.summary)}${reason}</td><td>${esc(STATUS_LABEL[c.status] ?? c.status)}</td><td>${idLinks([...new Set(c.controls)], links.controlHref)}</td><td>${idLinks([...new Set(c.policies)], links.policyHref)}</td></tr>`;
     });
     return `<h2 id="${esc(anchorOf('criterion', cat.id))}">${esc(cat.name)}</h2>
 <table>
