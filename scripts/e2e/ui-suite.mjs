@@ -39,6 +39,19 @@ export async function runUiSuite({ page, baseUrl, root, shots, record, log }) {
   };
 
   const problemsRows = () => page.$$eval('.markers-panel .monaco-list-row', (rows) => rows.map((r) => r.textContent || ''));
+  // The panel's list is virtual: rows below the fold are not in the DOM. Scroll it and keep every row seen.
+  const seenProblems = new Set();
+  const allProblemsRows = async () => {
+    for (const r of await problemsRows()) seenProblems.add(r);
+    const box = await page.locator('.markers-panel .monaco-list').first().boundingBox().catch(() => null);
+    if (box) {
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.wheel(0, 300);
+      await sleep(100);
+      for (const r of await problemsRows()) seenProblems.add(r);
+    }
+    return [...seenProblems];
+  };
   const runCommand = async (label) => {
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
@@ -67,7 +80,7 @@ export async function runUiSuite({ page, baseUrl, root, shots, record, log }) {
     const want = root.diagnostics;
     let rows = [];
     await waitFor(async () => {
-      rows = await problemsRows();
+      rows = await allProblemsRows();
       return want.every((d) => rows.some((r) => r.includes(d.message) && r.includes(d.code)));
     }, { timeoutMs: 60_000, what: 'the Problems panel to list the example\'s problems' }).catch((err) => {
       const missing = want.filter((d) => !rows.some((r) => r.includes(d.message) && r.includes(d.code)));
