@@ -87,6 +87,9 @@ export async function runUiSuite({ page, baseUrl, root, shots, record, log }) {
       throw new Error(`${err.message}\nmissing: ${missing.map((d) => `${d.file}:${d.line} [${d.code}]`).join(', ')}\nrows: ${rows.join('\n      ')}`);
     });
     for (const code of root.deliberate) assert.ok(rows.some((r) => r.includes(code)), `${code} is not in the Problems panel`);
+    // Back to the top, where later steps look for new rows (errors sort first).
+    const box = await page.locator('.markers-panel .monaco-list').first().boundingBox().catch(() => null);
+    if (box) { await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2); await page.mouse.wheel(0, -3000); }
     const editors = await page.$$('.editor-group-container .tabs-container .tab');
     assert.equal(editors.length, 0, 'an editor was opened');
   });
