@@ -3,6 +3,7 @@ import type { Diagnostic, Severity } from './model';
 import { toIso, type IsoDate } from './dates';
 import { FREQUENCY_BY_ID } from '../catalog/vocabulary';
 import { creditOf } from './readiness';
+import { pastOccurrences } from './evidence';
 export { creditOf, type Credit } from './readiness';
 
 export type CriterionStatus = 'covered' | 'partial' | 'gap' | 'excluded' | 'out-of-scope';
@@ -151,7 +152,7 @@ export function computeSummary(project: Project, diagnostics: Diagnostic[] = pro
     findings: {
       staleReviews: pick('stale-review', 'review-due-soon', 'missing-review-date'),
       mismatches: pick('frequency-mismatch', 'one-sided-link'),
-      evidence: pick('evidence-missing', 'evidence-stale', 'evidence-gap'),
+      evidence: pick(...EVIDENCE_CODES),
       ownership: pick('missing-owner'),
       errors: diagnostics.filter((d) => d.severity === 'error'),
     },
@@ -179,7 +180,7 @@ function riskRegister(project: Project): { risks: RiskRow[]; heatMap: number[][]
   return { risks, heatMap };
 }
 
-const EVIDENCE_CODES = new Set(['evidence-missing', 'evidence-stale', 'evidence-gap']);
+const EVIDENCE_CODES = new Set(['evidence-missing', 'evidence-stale', 'evidence-gap', 'evidence-future-dated']);
 
 function evidenceRows(project: Project, diagnostics: Diagnostic[]): EvidenceRow[] {
   const problems = new Map<string, Set<string>>();
@@ -191,7 +192,7 @@ function evidenceRows(project: Project, diagnostics: Diagnostic[]): EvidenceRow[
   const rows: EvidenceRow[] = [];
   for (const c of project.allControls()) {
     if (c.status?.value !== 'implemented') continue;
-    const occ = project.evidenceOf(c).occurrences;
+    const occ = pastOccurrences(project.evidenceOf(c).occurrences, project.today);
     rows.push({
       control: c.id, title: c.title, owner: c.owner?.value,
       frequency: FREQUENCY_BY_ID.has(c.frequency?.value ?? '') ? c.frequency!.value : undefined,
