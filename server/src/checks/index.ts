@@ -21,6 +21,7 @@ import { oneSidedLink } from './one-sided-link';
 import { evidenceMissing } from './evidence-missing';
 import { evidenceStale } from './evidence-stale';
 import { evidenceGap } from './evidence-gap';
+import { evidenceFutureDated } from './evidence-future-dated';
 import { riskUntreated } from './risk-untreated';
 import { riskUnknownControl } from './risk-unknown-control';
 import { riskAcceptanceExpired } from './risk-acceptance-expired';
@@ -34,7 +35,7 @@ export const CHECKS: readonly Check[] = [
   yamlSyntax, frontmatterSyntax, schema, fileTooLarge, fileUnreadable, encoding,
   duplicateId, unknownCriterion, unknownReference, outOfScopeCriterion, unmappedCriterion,
   controlUnmapped, policyUnmapped, missingOwner, missingReviewDate, staleReview, reviewDueSoon,
-  frequencyMismatch, oneSidedLink, evidenceMissing, evidenceStale, evidenceGap,
+  frequencyMismatch, oneSidedLink, evidenceMissing, evidenceStale, evidenceGap, evidenceFutureDated,
   vagueLanguage, policyMissingSection,
   riskUntreated, riskUnknownControl, riskAcceptanceExpired, approverIsOwner, policyChangedSinceApproval,
 ];

@@ -1,3 +1,4 @@
+import type { RiskTreatment } from '../catalog/vocabulary';
 import type { Range } from './text';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -90,7 +91,7 @@ export interface Policy {
   sections: Section[];
 }
 
-export type RiskTreatment = 'mitigate' | 'accept' | 'transfer' | 'avoid';
+export type { RiskTreatment };
 
 /** One entry of the risk register (YAML files under `risks/`): why controls exist, and what was decided. */
 export interface Risk {
@@ -133,6 +134,8 @@ export interface Config {
   dueSoonDays: number;
   /** Per-check overrides: `off` or a severity. */
   checks: Record<string, 'off' | Severity>;
+  /** The keys written under `checks:`, where they stand, so a code no check has can be pointed at. */
+  checkKeys?: Located<string>[];
   vagueLanguage: { enabled: boolean; words: string[]; ignore: string[] };
   policySections?: string[];
   maxFileBytes: number;

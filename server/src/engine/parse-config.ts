@@ -2,6 +2,7 @@ import { isMap, isSeq, type Node, type YAMLMap } from 'yaml';
 import picomatch from 'picomatch';
 import type { Config, Exclusion, Located, ParseProblem, Severity } from './model';
 import { LineIndex } from './text';
+import { parseIsoDate } from './dates';
 import { findPair, locatedList, locatedString, YamlSource } from './yaml-source';
 import { validateDocument } from './schema';
 
@@ -52,6 +53,11 @@ export function parseConfig(file: string, text: string, lines = new LineIndex(te
       const start = locatedString(src, period, 'start');
       const end = locatedString(src, period, 'end');
       if (start && end) config.period = { start, end };
+      const from = parseIsoDate(start?.value), to = parseIsoDate(end?.value);
+      // An inverted period has no intervals, which would silently turn evidence-gap off.
+      if (start && end && from && to && to < from) {
+        problems.push({ code: 'schema', range: end.range, message: `The observation period ends (${end.value}) before it starts (${start.value}); evidence-gap is off until the dates are in order.` });
+      }
     }
   }
   const scope = mapAt(root, 'scope');
@@ -89,6 +95,7 @@ export function parseConfig(file: string, text: string, lines = new LineIndex(te
   if (checks) {
     for (const pair of checks.items) {
       const code = String((pair.key as { value?: unknown })?.value ?? '');
+      if (code) (config.checkKeys ??= []).push({ value: code, range: src.nodeRange(pair.key as Node) });
       const level = String((pair.value as { value?: unknown })?.value ?? '');
       if (code && ['off', 'error', 'warning', 'info', 'hint'].includes(level)) config.checks[code] = level as 'off' | Severity;
     }

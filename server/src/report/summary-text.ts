@@ -27,7 +27,7 @@ export function formatSummaryText(s: ReadinessSummary): string {
   const rows = s.criteria.filter((c) => c.status !== 'out-of-scope');
   for (const c of rows) out.push(`  ${STATUS_MARK[c.status]} ${pad(c.id, 7)}${pad(c.status, 10)}${c.controls.join(', ') || (c.exclusionReason ? `excluded: ${c.exclusionReason}` : '—')}`);
   out.push('', s.gaps.length ? 'Gaps, most urgent first:' : 'Gaps: none.');
-  for (const g of s.gaps) out.push(`  ${pad(g.id, 7)}${g.status === 'gap' ? 'no control' : `only planned/partial: ${g.controls.join(', ')}`} — ${g.summary}`);
+  for (const g of s.gaps) out.push(`  ${pad(g.id, 7)}${g.status === 'gap' ? 'no control' : `only partial: ${g.controls.join(', ')}`}${g.planned?.length ? `; planned: ${g.planned.join(', ')}` : ''} — ${g.summary}`);
   const codes = Object.entries(s.counts).sort(([a], [b]) => a.localeCompare(b));
   out.push('', codes.length ? `Findings (${s.severities.error} errors, ${s.severities.warning} warnings, ${s.severities.info} info):` : 'Findings: none.');
   for (const [code, n] of codes) out.push(`  ${pad(n, 5)}${code}`);
@@ -54,7 +54,7 @@ export function formatSummaryMarkdown(s: ReadinessSummary): string {
   for (const c of s.categories) out.push(`| ${md(c.name)} | ${c.inScope ? 'yes' : 'no'} | ${c.criteria} | ${c.covered} | ${c.partial} | ${c.gap} | ${c.excluded} |`);
   out.push('', '## Gaps', '');
   if (!s.gaps.length) out.push('None: every in-scope criterion has an implemented control.');
-  for (const g of s.gaps) out.push(`- **${g.id}** ${g.status === 'gap' ? 'has no control' : `has only planned or partial controls (${g.controls.map(md).join(', ')})`}: ${md(g.summary)}`);
+  for (const g of s.gaps) out.push(`- **${g.id}** ${g.status === 'gap' ? 'has no control' : `has only partial controls (${g.controls.map(md).join(', ')})`}${g.planned?.length ? `, planned: ${g.planned.map(md).join(', ')}` : ''}: ${md(g.summary)}`);
   out.push('', '## Criteria', '', '| Criterion | Status | Controls | Policies |', '|---|---|---|---|');
   for (const c of s.criteria.filter((x) => x.status !== 'out-of-scope')) out.push(`| ${c.id} | ${c.status} | ${c.controls.map(md).join(', ')} | ${c.policies.map(md).join(', ')} |`);
   const section = (title: string, list: ReadinessSummary['findings']['staleReviews']) => {
