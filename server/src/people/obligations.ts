@@ -14,12 +14,13 @@ export function acknowledgeWindow(policy: Policy, config: PeopleConfig): number 
 
 /**
  * Active people who have not acknowledged the policy's current version: each is due `within` days after
- * the later of their start and the version's approval. Only those already past due are returned when
+ * the later of their start and the version's date (`approved_on`, else `last_reviewed`). Only those already past due are returned when
  * `overdueOnly`; the task list wants every one, with its date.
  */
 export function acknowledgementsDue(policy: Policy, people: readonly Person[], records: readonly Acknowledgement[], within: number, today: Date, overdueOnly: boolean): AcknowledgementDue[] {
   const version = policy.version?.value;
-  const approved = parseIsoDate(policy.approvedOn?.value);
+  // The version's date: its approval, or without one the review that produced it.
+  const approved = parseIsoDate(policy.approvedOn?.value ?? policy.lastReviewed?.value);
   const out: AcknowledgementDue[] = [];
   for (const person of people) {
     if (!isActive(person, today)) continue;

@@ -5,6 +5,7 @@ import { checks } from './checks';
 import { init } from './init';
 import { exportCommand } from './export';
 import { importCommand } from './import';
+import { tasks } from './tasks';
 
 /** Every CLI command. Adding one: a file in this folder, then a line here. */
-export const COMMANDS: readonly Command[] = [check, summary, checks, init, exportCommand, importCommand];
+export const COMMANDS: readonly Command[] = [check, summary, checks, init, exportCommand, importCommand, tasks];
