@@ -10,17 +10,18 @@ import configSchema from '../../../schemas/soc2.schema.json';
 import risksSchema from '../../../schemas/risks.schema.json';
 import vendorsSchema from '../../../schemas/vendors.schema.json';
 import descriptionSchema from '../../../schemas/description-frontmatter.schema.json';
+import peopleSchema from '../../../schemas/people.schema.json';
 
 /**
  * The `schema` check validates against the very JSON Schemas that editors use through
  * `yamlValidation`, so the two can never disagree. Validators compile once, on first use.
  */
-export type SchemaKind = 'controls' | 'policy' | 'config' | 'risks' | 'vendors' | 'description';
+export type SchemaKind = 'controls' | 'policy' | 'config' | 'risks' | 'vendors' | 'description' | 'people';
 
-const SCHEMAS: Record<SchemaKind, object> = { controls: controlsSchema, policy: policySchema, config: configSchema, risks: risksSchema, vendors: vendorsSchema, description: descriptionSchema };
-const NOUN: Record<SchemaKind, string> = { controls: 'control', policy: 'policy front matter', config: 'soc2.yaml', risks: 'risk', vendors: 'vendor', description: 'description front matter' };
+const SCHEMAS: Record<SchemaKind, object> = { controls: controlsSchema, policy: policySchema, config: configSchema, risks: risksSchema, vendors: vendorsSchema, description: descriptionSchema, people: peopleSchema };
+const NOUN: Record<SchemaKind, string> = { controls: 'control', policy: 'policy front matter', config: 'soc2.yaml', risks: 'risk', vendors: 'vendor', description: 'description front matter', people: 'person' };
 /** What each kind of item with an id is called, for the "missing id" message. */
-const ITEM: Record<SchemaKind, string> = { controls: 'control', policy: 'policy', config: 'item', risks: 'risk', vendors: 'vendor', description: 'item' };
+const ITEM: Record<SchemaKind, string> = { controls: 'control', policy: 'policy', config: 'item', risks: 'risk', vendors: 'vendor', description: 'item', people: 'person' };
 const compiled = new Map<SchemaKind, ValidateFunction>();
 
 function validator(kind: SchemaKind): ValidateFunction {
