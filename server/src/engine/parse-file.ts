@@ -43,6 +43,7 @@ export function parseFileModel(path: string, kind: FileKind, text: string, versi
     } else if (kind === 'description') {
       const { description, problems } = parseDescription(path, text, lines);
       model.description = description;
+      model.problems.push(...problems);
     } else if (kind === 'people') {
       const { people, problems } = parseRoster(path, text, lines);
       model.people = people;
