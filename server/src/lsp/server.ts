@@ -22,6 +22,9 @@ import { codeActions } from './code-actions';
 import { codeLenses } from './code-lens';
 import { documentSymbols } from './document-symbols';
 import { workspaceSymbols } from './workspace-symbols';
+import { prepareRename, rename } from './rename';
+import { documentLinks } from './document-links';
+import { foldingRanges } from './folding';
 
 export { RESTRICTED_MODE_MESSAGE } from './indexing';
 
@@ -69,6 +72,10 @@ export class Soc2Server {
     connection.onDocumentSymbol((p, t) => requests.withDocument(p.textDocument.uri, (c) => documentSymbols(c), t));
     connection.onWorkspaceSymbol(async (p) => (await requests.allRoots()).flatMap((r) => workspaceSymbols(r, p.query)));
     connection.onRequest(SummaryRequest, async (p: SummaryParams, token: CancellationToken) => requests.summary(p, token));
+    connection.onPrepareRename((p, t) => requests.withDocument(p.textDocument.uri, (c) => prepareRename(c, p.position), t));
+    connection.onRenameRequest((p, t) => requests.withDocument(p.textDocument.uri, (c) => rename(c, p.position, p.newName, state.client), t));
+    connection.onDocumentLinks((p, t) => requests.withDocument(p.textDocument.uri, (c) => documentLinks(c), t));
+    connection.onFoldingRanges((p, t) => requests.withDocument(p.textDocument.uri, (c) => foldingRanges(c), t));
     connection.onExecuteCommand((p, t) => requests.executeCommand(p.command, p.arguments ?? [], t));
     state.documents.listen(connection);
   }
@@ -76,6 +83,7 @@ export class Soc2Server {
   private initialize(params: InitializeParams): InitializeResult {
     const state = this.state;
     const opts = (params.initializationOptions ?? {}) as InitializationOptions;
+    state.client = params.capabilities;
     if (opts.today !== undefined && opts.today !== null) {
       if (typeof opts.today === 'string' && isIsoDate(opts.today)) { state.today = opts.today; state.todayFixed = true; }
       // As the CLI refuses a bad --today: say so, rather than quietly measure against another date.
@@ -101,6 +109,10 @@ export class Soc2Server {
         codeLensProvider: { resolveProvider: false },
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
+        // prepareProvider only for clients that said they send prepareRename (the specification's rule).
+        renameProvider: params.capabilities.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
+        documentLinkProvider: { resolveProvider: false },
+        foldingRangeProvider: true,
         executeCommandProvider: { commands: Object.values(ServerCommands) },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
