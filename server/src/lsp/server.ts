@@ -4,7 +4,7 @@ import {
 } from 'vscode-languageserver';
 import { isIsoDate } from '../engine/dates';
 import { uriToPath } from './roots';
-import { ServerCommands, SummaryRequest, type InitializationOptions, type SummaryParams } from './protocol';
+import { PublishPreviewRequest, ServerCommands, SummaryRequest, type InitializationOptions, type PublishPreviewParams, type SummaryParams } from './protocol';
 import { FileWatching } from './file-watching';
 import { TodayClock } from './today';
 import { ServerState } from './server-state';
@@ -25,6 +25,7 @@ import { workspaceSymbols } from './workspace-symbols';
 import { prepareRename, rename } from './rename';
 import { documentLinks } from './document-links';
 import { foldingRanges } from './folding';
+import { publishPreview } from './publish-preview';
 
 export { RESTRICTED_MODE_MESSAGE } from './indexing';
 
@@ -76,6 +77,7 @@ export class Soc2Server {
     connection.onRenameRequest((p, t) => requests.withDocument(p.textDocument.uri, (c) => rename(c, p.position, p.newName, state.client), t));
     connection.onDocumentLinks((p, t) => requests.withDocument(p.textDocument.uri, (c) => documentLinks(c), t));
     connection.onFoldingRanges((p, t) => requests.withDocument(p.textDocument.uri, (c) => foldingRanges(c), t));
+    connection.onRequest(PublishPreviewRequest, (p: PublishPreviewParams, t: CancellationToken) => requests.withDocument(p.uri, (c) => publishPreview(c), t));
     connection.onExecuteCommand((p, t) => requests.executeCommand(p.command, p.arguments ?? [], t));
     state.documents.listen(connection);
   }
