@@ -25,6 +25,7 @@ import { workspaceSymbols } from './workspace-symbols';
 import { prepareRename, rename } from './rename';
 import { documentLinks } from './document-links';
 import { foldingRanges } from './folding';
+import { schemaHover, schemaKeyCompletion, schemaValueCompletion } from './schema-completion';
 import { publishPreview } from './publish-preview';
 
 export { RESTRICTED_MODE_MESSAGE } from './indexing';
@@ -64,8 +65,8 @@ export class Soc2Server {
     connection.onInitialized(() => this.initialized());
     connection.onShutdown(() => { this.clock.stop(); this.watching.dispose(); });
     connection.onDidChangeWatchedFiles((p) => void this.files.changed(p.changes));
-    connection.onHover((p, t) => requests.withDocument(p.textDocument.uri, (c) => hover(c, p.position), t));
-    connection.onCompletion((p, t) => requests.withDocument(p.textDocument.uri, (c) => completion(c, p.position), t));
+    connection.onHover((p, t) => requests.withDocument(p.textDocument.uri, (c) => hover(c, p.position) ?? schemaHover(c, p.position), t));
+    connection.onCompletion((p, t) => requests.withDocument(p.textDocument.uri, (c) => completion(c, p.position) ?? schemaValueCompletion(c, p.position) ?? schemaKeyCompletion(c, p.position), t));
     connection.onDefinition((p, t) => requests.withDocument(p.textDocument.uri, (c) => definition(c, p.position), t));
     connection.onReferences((p, t) => requests.withDocument(p.textDocument.uri, (c) => references(c, p.position, p.context.includeDeclaration), t));
     connection.onCodeAction((p, t) => requests.withDocument(p.textDocument.uri, (c) => codeActions(c, p.range, p.context), t));
