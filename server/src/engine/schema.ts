@@ -3,7 +3,7 @@ import type { Document, Node } from 'yaml';
 import type { ParseProblem } from './model';
 import type { YamlSource } from './yaml-source';
 import { parseIsoDate } from './dates';
-import { nearestWord } from '../util/strings';
+import { editDistance, nearestWord } from '../util/strings';
 import controlsSchema from '../../../schemas/controls.schema.json';
 import policySchema from '../../../schemas/policy-frontmatter.schema.json';
 import configSchema from '../../../schemas/soc2.schema.json';
