@@ -12,7 +12,7 @@ const FILES = {
 };
 
 test('Project.setToday re-runs every file\'s checks (counted) without re-parsing, and moves the findings', async () => {
-  const { project } = await loadProject(new MemoryWorkspace(FILES), { today: '2026-07-15', checks: CHECKS });
+  const { project } = await loadProject(new MemoryWorkspace(FILES), { checks: CHECKS, today: '2026-07-15' });
   const codes = () => project.diagnosticsFor('controls/a.yaml').map((d) => d.code);
   assert.ok(!codes().includes('stale-review'));
   const parses = new Map(project.counters.parses);

@@ -36,16 +36,12 @@ test('soc2.yaml accepts paths.vendors, paths.description and an exclusion vendor
   assert.deepEqual(f.map((x) => x.at), ['third-parties/a.yaml:4:1']);
 });
 
-test('the vendor and description schemas compile in strict mode, and editors get the vendor schema for vendors/**', async () => {
+test('the vendor and description schemas compile in strict mode', async () => {
   const { default: Ajv } = await import('ajv');
   const { schemaFor } = await import('../../server/src/engine/schema');
-  const pkg = JSON.parse((await import('node:fs')).readFileSync('package.json', 'utf8'));
   for (const kind of ['vendors', 'description'] as const) {
     const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictRequired: false });
     ajv.addFormat('date', { type: 'string', validate: () => true });
     assert.doesNotThrow(() => ajv.compile(schemaFor(kind)), kind);
   }
-  const picomatch = (await import('picomatch')).default;
-  const entry = (pkg.contributes.yamlValidation as { fileMatch: string | string[]; url: string }[]).find((v) => [v.fileMatch].flat().some((g) => picomatch(g)('/w/repo/vendors/cloud/host.yaml')));
-  assert.equal(entry?.url, './schemas/vendors.schema.json');
 });
