@@ -12,11 +12,11 @@ test('the vendor schema accepts the full format, x- keys and `data` as a string 
 test('the vendor schema reports a misspelt field with a suggestion, bad enums and impossible dates', async () => {
   const f = await findings(vendorRepo({ criticality: 'extreme', subservice: 'carveout', assurance: '{ type: soc3, period_end: 2026-02-30 }' }, ['    monitored_bye: [AC-01]']), 'schema');
   assert.deepEqual(f.map((x) => x.message), [
-    '`extreme` is not a valid criticality; expected one of: high, medium, low.',
-    '`carveout` is not a valid subservice; expected one of: carve-out, inclusive, no.',
-    '`soc3` is not a valid type; expected one of: soc2-type2, soc2-type1, iso27001, pentest, questionnaire, none.',
-    '`period_end` must be a real date written YYYY-MM-DD; `2026-02-30` is not.',
-    'Unknown field `monitored_bye` in vendor; did you mean `monitored_by`?',
+    'vendors[0].criticality: `extreme` is not a criticality; expected one of: high, medium, low.',
+    'vendors[0].subservice: `carveout` is not a subservice; did you mean carve-out? expected one of: carve-out, inclusive, no.',
+    'vendors[0].assurance.type: `soc3` is not a report type; expected one of: soc2-type2, soc2-type1, iso27001, pentest, questionnaire, none.',
+    'vendors[0].assurance.period_end: `2026-02-30` is not a real date written YYYY-MM-DD.',
+    'Unknown field `monitored_bye` in vendors[0] of vendor; did you mean `monitored_by`?',
   ]);
 });
 
