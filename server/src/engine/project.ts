@@ -152,6 +152,9 @@ export class Project implements ProjectView {
     return affected;
   }
 
+  /** Asks git, without blocking, what the check runs to come will want to know about approved policies. */
+  prefetchApprovals(): Promise<void> { return this.approvals.prefetch(); }
+
   private countParse(path: string): void {
     this.counters.parses.set(path, (this.counters.parses.get(path) ?? 0) + 1);
   }

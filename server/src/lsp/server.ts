@@ -152,6 +152,7 @@ export class Soc2Server {
     const openSet = new Set(open.map((x) => x.rel));
     const wanted = files.filter((f) => f !== CONFIG_FILE && !openSet.has(f) && project.kindOf(f) !== 'other');
     await readAllParallel(root.workspace, project, wanted);
+    await project.prefetchApprovals(); // git answers for every approved policy at once, without blocking this thread
     project.fileLocalOnly = false;
     root.ready = true;
     for (const f of project.allFiles()) this.publish(root, f.path);
@@ -198,7 +199,9 @@ export class Soc2Server {
     this.historyPending.clear();
     for (const path of paths) {
       const root = this.roots.get(path);
-      if (root) this.schedule(root, root.project.setHistory(this.historyOf(root.path)), 0);
+      if (!root) continue;
+      const affected = root.project.setHistory(this.historyOf(root.path));
+      void root.project.prefetchApprovals().then(() => this.schedule(root, affected, 0));
     }
   }
 
