@@ -160,7 +160,7 @@ export class Project implements ProjectView {
   }
 
   private evidenceChanged(path: string): Set<string> {
-    const affected = this.evidence.changed(path, this.config.paths.evidence);
+    const affected = this.evidence.changed(path, this.config.paths.evidence, this.allControls());
     for (const f of affected) this.dirty.add(f);
     return affected;
   }
