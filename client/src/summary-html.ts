@@ -19,7 +19,7 @@ export interface RenderState { loading?: boolean; error?: string }
 /** Longest list rendered per section: the Problems panel holds the rest. */
 export const MAX_LIST = 200;
 /** Links per owner row. */
-export const MAX_OWNER_ITEMS = 60;
+const MAX_OWNER_ITEMS = 60;
 
 type ShownStatus = Exclude<CriterionStatus, 'out-of-scope'>;
 const STATUS_MARK: Record<ShownStatus, string> = { covered: '✔', partial: '◐', gap: '✘', excluded: '–' };

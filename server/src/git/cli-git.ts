@@ -5,7 +5,7 @@ import { bodyChangeAfter, policyBody, type ApprovalQuery, type BodyChange, type 
 import { addDays, parseIsoDate, toIso } from '../engine/dates';
 
 /** Every git call gives up after this long: a huge or broken repository must not hang a CI job or the editor. */
-export const GIT_TIMEOUT_MS = 5000;
+const GIT_TIMEOUT_MS = 5000;
 
 /**
  * Reads a repository with the `git` executable. Only read commands, always as an argument array (never a

@@ -6,7 +6,7 @@ import { controlIdsOfPolicy, plural, policyIdsOfControl, riskScore } from './loc
 import { evidenceAge } from './hover';
 
 /** The client registers this command: it opens the readiness summary. */
-export const REVEAL_SUMMARY_COMMAND = 'soc2.revealSummary';
+const REVEAL_SUMMARY_COMMAND = 'soc2.revealSummary';
 
 /** One lens per control, policy and risk (on its id): how it is tied in, how current, how serious. */
 export function codeLenses(ctx: FeatureContext): CodeLens[] {
@@ -23,7 +23,7 @@ function lens(range: CodeLens['range'], title: string): CodeLens {
 }
 
 /** "3 criteria · 2 policies · evidence 12 days old" */
-export function controlTitle(project: Project, c: Control): string {
+function controlTitle(project: Project, c: Control): string {
   const occurrences = project.evidenceOf(c).occurrences;
   const newest = occurrences[occurrences.length - 1];
   const age = newest ? evidenceAge(project, newest.date) : undefined;
@@ -32,7 +32,7 @@ export function controlTitle(project: Project, c: Control): string {
 }
 
 /** "score 12 (likelihood 3 × impact 4) · 2 controls", with how many of them do not exist. */
-export function riskTitle(project: Project, r: Risk): string {
+function riskTitle(project: Project, r: Risk): string {
   const ids = [...new Set(r.controls.map((c) => c.value))];
   const missing = ids.filter((id) => !project.controls(id).length).length;
   const controls = ids.length ? `${plural(ids.length, 'control')}${missing ? ` (${missing} missing)` : ''}` : 'no controls';
@@ -43,7 +43,7 @@ export function riskTitle(project: Project, r: Risk): string {
 const STATUS_ORDER = ['implemented', 'partial', 'planned', 'not-applicable', 'no status', 'missing'];
 
 /** "5 controls: 4 implemented, 1 planned · 6 criteria" (criteria the policy or its controls map). */
-export function policyTitle(project: Project, p: Policy): string {
+function policyTitle(project: Project, p: Policy): string {
   const counts = new Map<string, number>();
   const criteria = new Set(p.criteria.map((c) => c.value));
   const ids = controlIdsOfPolicy(project, p);
