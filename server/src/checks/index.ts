@@ -29,6 +29,11 @@ import { approverIsOwner } from './approver-is-owner';
 import { policyChangedSinceApproval } from './policy-changed-since-approval';
 import { vagueLanguage } from './vague-language';
 import { policyMissingSection } from './policy-missing-section';
+import { unknownOwner } from './unknown-owner';
+import { ownerDeparted } from './owner-departed';
+import { acknowledgementMissing } from './acknowledgement-missing';
+import { trainingOverdue } from './training-overdue';
+import { remediationOverdue } from './remediation-overdue';
 
 /** Every check, in the order their findings are listed. Adding a check: add its file, then a line here. */
 export const CHECKS: readonly Check[] = [
@@ -38,6 +43,7 @@ export const CHECKS: readonly Check[] = [
   frequencyMismatch, oneSidedLink, evidenceMissing, evidenceStale, evidenceGap, evidenceFutureDated,
   vagueLanguage, policyMissingSection,
   riskUntreated, riskUnknownControl, riskAcceptanceExpired, approverIsOwner, policyChangedSinceApproval,
+  unknownOwner, ownerDeparted, acknowledgementMissing, trainingOverdue, remediationOverdue,
 ];
 
 export const CHECK_BY_CODE: ReadonlyMap<string, Check> = new Map(CHECKS.map((c) => [c.code, c]));

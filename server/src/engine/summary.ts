@@ -5,6 +5,7 @@ import { FREQUENCY_BY_ID } from '../catalog/vocabulary';
 import { creditOf } from './readiness';
 import { pastOccurrences } from './evidence';
 export { creditOf, type Credit } from './readiness';
+import { remediationPlan, type RemediationItem } from './remediation';
 
 export type CriterionStatus = 'covered' | 'partial' | 'gap' | 'excluded' | 'out-of-scope';
 
@@ -42,6 +43,8 @@ export interface ReadinessSummary {
   heatMap?: number[][];
   /** Each implemented control's evidence: newest occurrence and the evidence findings on it. */
   evidence?: EvidenceRow[];
+  /** Gaps and partial criteria with the controls planned to close them, unplanned first, then soonest target. */
+  remediation?: RemediationItem[];
 }
 
 export interface RiskRow {
@@ -153,13 +156,14 @@ export function computeSummary(project: Project, diagnostics: Diagnostic[] = pro
       staleReviews: pick('stale-review', 'review-due-soon', 'missing-review-date'),
       mismatches: pick('frequency-mismatch', 'one-sided-link'),
       evidence: pick(...EVIDENCE_CODES),
-      ownership: pick('missing-owner'),
+      ownership: pick('missing-owner', 'unknown-owner', 'owner-departed'),
       errors: diagnostics.filter((d) => d.severity === 'error'),
     },
     totals: { policies, controls, controlsByStatus },
     risks,
     heatMap,
     evidence: evidenceRows(project, diagnostics),
+    remediation: remediationPlan(gaps, (id) => project.controlsMapping(id)),
   };
 }
 

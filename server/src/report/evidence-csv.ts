@@ -37,7 +37,7 @@ export function formatEvidenceCsv(project: Project): string {
 }
 
 /** RFC 4180: CRLF line ends, fields with a comma, quote or line break quoted, quotes doubled. */
-function toCsv(rows: readonly (readonly string[])[]): string {
+export function toCsv(rows: readonly (readonly string[])[]): string {
   return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
