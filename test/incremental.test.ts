@@ -83,3 +83,19 @@ test('an edit to a control re-checks the risks that name it, and only those', as
   assert.deepEqual(delta, ['controls/access.yaml', 'policies/access.md', 'risks/access.yaml', 'soc2.yaml']);
   assert.deepEqual(diags.filter((d) => d.code.startsWith('risk-')).map((d) => `${d.code} ${d.file}`), ['risk-untreated risks/access.yaml', 'risk-unknown-control risks/access.yaml']);
 });
+
+test('adding and removing an evidence file re-checks the owning control: the findings follow', async () => {
+  const { project } = await loadProject(new MemoryWorkspace(twoPairs()), { checks: CHECKS, today: '2026-10-22' });
+  const stale = () => project.allDiagnostics().filter((d) => d.code === 'evidence-stale').map((d) => d.file);
+  assert.deepEqual(stale(), ['controls/access.yaml']);
+  assert.deepEqual([...project.addEvidenceFile('evidence/access/2026-10-01-review.md')], ['controls/access.yaml']);
+  assert.deepEqual(stale(), []);
+  // Adding it twice changes nothing; removing it brings the finding back.
+  assert.deepEqual([...project.addEvidenceFile('evidence/access/2026-10-01-review.md')], []);
+  assert.deepEqual([...project.removeFile('evidence/access/2026-10-01-review.md')], ['controls/access.yaml']);
+  assert.deepEqual(stale(), ['controls/access.yaml']);
+  // Removing every file under the path makes it missing.
+  project.removeFile('evidence/access/2026-03-30-review.md');
+  assert.deepEqual([...project.removeFile('evidence/access/2026-06-29-review.md')], ['controls/access.yaml']);
+  assert.deepEqual(project.allDiagnostics().filter((d) => d.code === 'evidence-missing').map((d) => d.file), ['controls/access.yaml']);
+});

@@ -41,7 +41,6 @@ export const FREQUENCIES: readonly FrequencyInfo[] = [
       'during onboarding', 'at offboarding', 'during offboarding'] },
 ];
 
-export const FREQUENCY_IDS: readonly Frequency[] = FREQUENCIES.map((f) => f.id);
 export const FREQUENCY_BY_ID: ReadonlyMap<string, FrequencyInfo> = new Map(FREQUENCIES.map((f) => [f.id, f]));
 
 export const CONTROL_STATUSES: readonly { id: ControlStatus; label: string }[] = [

@@ -7,7 +7,7 @@ import type { Check } from './types';
  * Headings are compared after normalising: case, numbering ("1.", "2.3", "IV.", "A)"), punctuation,
  * "&" for "and", and a leading "policy" or "the" ("Policy Exceptions" is the Exceptions section).
  */
-export function normaliseHeading(title: string): string {
+function normaliseHeading(title: string): string {
   return title
     .toLowerCase()
     .replace(/&/g, ' and ')

@@ -66,6 +66,11 @@ export interface Check {
    * indexed, only the other checks run, so an opened file gets its first diagnostics at once.
    */
   crossFile?: boolean;
+  /**
+   * True for the checks that surface what the parser found (syntax, schema, encoding). Only these report on an
+   * item the parser could not read whole: the others would judge fields that are there but unreadable.
+   */
+  parseProblems?: boolean;
   run(file: FileModel, project: ProjectView, report: Report): void;
 }
 

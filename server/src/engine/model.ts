@@ -38,6 +38,8 @@ export interface Control {
   idRange: Range;
   /** The whole mapping of this control. */
   range: Range;
+  /** Set when a syntax error falls inside or before this item: it was not read whole, so only syntax findings are shown on it. */
+  incomplete?: true;
   file: string;
   title?: string;
   description?: string;
@@ -106,6 +108,8 @@ export interface Risk {
   idRange: Range;
   /** The whole mapping of this risk. */
   range: Range;
+  /** Set when a syntax error falls inside or before this item: it was not read whole, so only syntax findings are shown on it. */
+  incomplete?: true;
   file: string;
   title?: string;
   description?: string;

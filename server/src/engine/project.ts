@@ -158,12 +158,15 @@ export class Project implements ProjectView {
     return affected;
   }
 
+  /** Asks git, without blocking, what the check runs to come will want to know about approved policies. */
+  prefetchApprovals(): Promise<void> { return this.approvals.prefetch(); }
+
   private countParse(path: string): void {
     this.counters.parses.set(path, (this.counters.parses.get(path) ?? 0) + 1);
   }
 
   private evidenceChanged(path: string): Set<string> {
-    const affected = this.evidence.changed(path, this.config.paths.evidence);
+    const affected = this.evidence.changed(path, this.config.paths.evidence, this.allControls());
     for (const f of affected) this.dirty.add(f);
     return affected;
   }

@@ -48,7 +48,7 @@ export function criterionHover(project: Project, id: string): string | undefined
   return lines.join('\n');
 }
 
-export function controlHover(project: Project, id: string): string | undefined {
+function controlHover(project: Project, id: string): string | undefined {
   const controls = project.controls(id);
   if (!controls.length) return undefined;
   return controls.map((c) => oneControl(project, c)).join('\n\n---\n\n');
@@ -77,7 +77,7 @@ function oneControl(project: Project, c: Control): string {
   return lines.join('\n');
 }
 
-export function policyHover(project: Project, id: string): string | undefined {
+function policyHover(project: Project, id: string): string | undefined {
   const policies = project.policies(id);
   if (!policies.length) return undefined;
   return policies.map((p) => onePolicy(project, p)).join('\n\n---\n\n');
@@ -101,7 +101,7 @@ function onePolicy(project: Project, p: Policy): string {
   return lines.join('\n');
 }
 
-export function riskHover(project: Project, id: string): string | undefined {
+function riskHover(project: Project, id: string): string | undefined {
   const risks = project.risks(id);
   if (!risks.length) return undefined;
   return risks.map((r) => oneRisk(project, r)).join('\n\n---\n\n');

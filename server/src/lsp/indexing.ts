@@ -121,6 +121,7 @@ export class Indexer {
     const openSet = new Set(open.map((x) => x.rel));
     const wanted = files.filter((f) => f !== CONFIG_FILE && !openSet.has(f) && project.kindOf(f) !== 'other');
     await readAllParallel(root.workspace, project, wanted);
+    await project.prefetchApprovals(); // git answers for every approved policy at once, without blocking this thread
     project.fileLocalOnly = false;
     root.ready = true;
     for (const f of project.allFiles()) this.publisher.publish(root, f.path);

@@ -88,7 +88,7 @@ export function formatSummaryMarkdown(s: ReadinessSummary): string {
 }
 
 /** Neutralises Markdown and HTML in user text so a title cannot inject links, tables or markup. */
-export function escapeMarkdown(s: string): string {
+function escapeMarkdown(s: string): string {
   return s.replace(/[\\`*_[\]|<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`)).replace(/\r?\n/g, ' ');
 }
 
