@@ -19,7 +19,7 @@ export function view(text: string, blocks: Block[]) {
   const body = readBody(text, blocks, new LineIndex(text));
   const at = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
   return {
-    sentences: body.sentences.map((s) => `${at(s.range)}${s.listItem ? ' item' : ''}${s.row !== undefined ? ' row' : ''} ${s.text}`),
+    sentences: body.sentences.map((s) => `${at(s.range)}${s.listDepth ? ` item${s.listDepth}` : ''}${s.row !== undefined ? ' row' : ''} ${s.text}`),
     mentions: body.mentions.map((m) => `${m.id}@${at(m.range)}`),
     sections: body.sections.map((s) => `${at(s.range)} ${s.level} ${s.title} ..${s.fullRange.end.line}`),
     rows: body.tableRows.map((r) => `${r.table} ${at(r.range)} [${r.header.length}]`),
@@ -57,7 +57,7 @@ test(`the Markdown reader agrees with CommonMark + GitHub tables on ${DOCUMENTS}
     const expected = oracleView(text);
     assert.deepEqual(mine, expected, firstDifference(text, mine, expected, `document ${i}`));
     rows += mine.rows.length;
-    items += mine.sentences.filter((s) => s.includes(' item ')).length;
+    items += mine.sentences.filter((s) => / item\d/.test(s)).length;
   }
   // The generator must really produce what it claims to test.
   assert.ok(rows > DOCUMENTS / 4, `only ${rows} table rows generated`);

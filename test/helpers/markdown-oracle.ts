@@ -19,14 +19,14 @@ export function oracleBlocks(text: string): Block[] {
     mdastExtensions: [frontmatterFromMarkdown(['yaml']), gfmTableFromMarkdown()],
   }) as unknown as Node;
   const blocks: Block[] = [];
-  const walk = (node: Node, parent?: Node): void => {
+  const walk = (node: Node, parent?: Node, items = 0): void => {
     const s = node.position?.start.offset ?? 0, e = node.position?.end.offset ?? 0;
     switch (node.type) {
       case 'yaml': case 'code': case 'html': case 'definition': return;
       case 'heading': blocks.push({ kind: 'heading', start: s, end: e, level: node.depth ?? 1 }); return;
       case 'paragraph': {
         const item = parent?.type === 'listItem' && parent.children?.[0] === node;
-        blocks.push({ kind: 'paragraph', start: s, end: e, ...(item ? { item: true } : {}) });
+        blocks.push({ kind: 'paragraph', start: s, end: e, ...(item ? { item: items } : {}) });
         return;
       }
       case 'table': {
@@ -40,7 +40,7 @@ export function oracleBlocks(text: string): Block[] {
         blocks.push({ kind: 'table', start: s, end: e, header: rows[0]?.cells ?? [], rows: rows.slice(1) });
         return;
       }
-      default: for (const c of node.children ?? []) walk(c, node);
+      default: for (const c of node.children ?? []) walk(c, node, items + (node.type === 'listItem' ? 1 : 0));
     }
   };
   walk(tree);

@@ -11,8 +11,8 @@
 import { GRID_BORDER, gridTable, opensPipeTable, pipeCells, type TableBlock } from './markdown-tables';
 
 export type { TableBlock, TableRowBlock, Span } from './markdown-tables';
-/** `item` marks the paragraph that opens a list item (the text right after its marker). */
-export interface TextBlock { kind: 'heading' | 'paragraph'; start: number; end: number; level?: number; item?: boolean }
+/** `item` marks the paragraph that opens a list item (the text right after its marker): how deep the item is, 1 for a top-level item. */
+export interface TextBlock { kind: 'heading' | 'paragraph'; start: number; end: number; level?: number; item?: number }
 export interface FrontMatter { start: number; end: number; contentStart: number; contentEnd: number }
 
 const FENCE_LINE = /^---[ \t]*$/;
@@ -69,7 +69,7 @@ export function scanBlocks(text: string, from = 0, options: { strict?: boolean }
   // grid tables), so tests can hold the rest to a CommonMark parser exactly.
   const extended = !options.strict;
   const blocks: Block[] = [];
-  let para: { start: number; end: number; lastStart: number; prevEnd: number; depth: number; item?: boolean; lastLazy?: boolean; level: number; hidden?: boolean; defStart?: number } | undefined;
+  let para: { start: number; end: number; lastStart: number; prevEnd: number; depth: number; item?: number; lastLazy?: boolean; level: number; hidden?: boolean; defStart?: number } | undefined;
   let table: { block: TableBlock; base: number } | undefined;
   let fence: { char: string; len: number; indent: number } | undefined;
   let html: HtmlEnd | undefined;
@@ -80,7 +80,7 @@ export function scanBlocks(text: string, from = 0, options: { strict?: boolean }
   const containers: Container[] = [];
   let previousBlank = true;
   let admonition = false;
-  const closePara = () => { if (para) { if (!para.hidden) blocks.push({ kind: 'paragraph', start: para.start, end: para.end, ...(para.item ? { item: true } : {}) }); para = undefined; } };
+  const closePara = () => { if (para) { if (!para.hidden) blocks.push({ kind: 'paragraph', start: para.start, end: para.end, ...(para.item ? { item: para.item } : {}) }); para = undefined; } };
   const closeTable = () => { if (table) { blocks.push(table.block); table = undefined; } };
 
   for (let ls = from; ls < text.length;) {
@@ -167,7 +167,7 @@ export function scanBlocks(text: string, from = 0, options: { strict?: boolean }
     admonition = false;
 
     if (para && !para.hidden && !lazyQuote && !lazyLine && !para.lastLazy && !previousBlank && opensPipeTable(text.slice(para.lastStart, para.end), body)) {
-      if (para.lastStart > para.start) blocks.push({ kind: 'paragraph', start: para.start, end: para.prevEnd, ...(para.item ? { item: true } : {}) });
+      if (para.lastStart > para.start) blocks.push({ kind: 'paragraph', start: para.start, end: para.prevEnd, ...(para.item ? { item: para.item } : {}) });
       const header = pipeCells(text.slice(para.lastStart, para.end), para.lastStart);
       table = { block: { kind: 'table', start: para.lastStart, end: contentEnd, header, rows: [] }, base };
       para = undefined; previousBlank = false; ls = next; continue;
@@ -212,7 +212,7 @@ export function scanBlocks(text: string, from = 0, options: { strict?: boolean }
       if (contentStart < contentEnd) {
         const inner = text.slice(contentStart, contentEnd);
         if (ATX.test(inner)) blocks.push({ kind: 'heading', start: contentStart, end: contentEnd, level: /^#+/.exec(inner)![0].length });
-        else if (!FENCE_OPEN.test(inner) && !THEMATIC.test(inner)) para = { start: contentStart, end: contentEnd, lastStart: contentStart, prevEnd: contentStart, depth, item: true, level: containers.length };
+        else if (!FENCE_OPEN.test(inner) && !THEMATIC.test(inner)) para = { start: contentStart, end: contentEnd, lastStart: contentStart, prevEnd: contentStart, depth, item: containers.length, level: containers.length };
         else if (FENCE_OPEN.test(inner)) { const f = FENCE_OPEN.exec(inner)!; fence = { char: f[1][0], len: f[1].length, indent: contentIndent }; leafContainer = contentIndent; leafDepth = depth; }
       }
       previousBlank = false; ls = next; continue;

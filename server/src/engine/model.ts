@@ -64,8 +64,8 @@ export interface Sentence {
   frequencies: { frequency: string; phrase: string; range: Range }[];
   /** Set when the sentence is a table row: index into Policy.tableRows. */
   row?: number;
-  /** Set when the sentence is in the paragraph that opens a list item (the text after `-`, `1.`, `a.`). */
-  listItem?: boolean;
+  /** Set when the sentence is in the paragraph that opens a list item (the text after `-`, `1.`, `a.`): how deep the item is, 1 at the top. */
+  listDepth?: number;
 }
 
 /** One cell of a table row or header: its text as written (trimmed; a grid cell's lines joined by a space) and where it stands. */

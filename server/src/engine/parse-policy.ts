@@ -44,7 +44,7 @@ export function readBody(text: string, blocks: readonly Block[], lines: LineInde
     if (b.kind === 'heading') headings.push({ title: headingTitle(text.slice(b.start, b.end)), level: b.level ?? 1, start: b.start, end: b.end });
     const first = sentences.length;
     scanBlock(text, b.start, b.end, lines, sentences, mentions);
-    if (b.item) for (let i = first; i < sentences.length; i++) sentences[i].listItem = true;
+    if (b.item) for (let i = first; i < sentences.length; i++) sentences[i].listDepth = b.item;
   }
   return { sentences, mentions, tableRows, sections: buildSections(headings, text.length, lines) };
 }
