@@ -190,3 +190,13 @@ export const EXPECTED_SECTIONS: readonly ExpectedSection[] = [
     'document history', 'change history', 'document control', 'maintenance'],
     why: 'it shows who approves the policy and how often it is reviewed', snippet: 'soc2-review' },
 ];
+
+/**
+ * Words that name a section only when they are the whole heading: inside "Audit & Review" or "Privilege
+ * Elevation & Approval", "review" and "approval" are about something else than the policy's own review.
+ */
+export const NOT_A_SECTION_IN_PART: readonly string[] = ['review', 'approval', 'approvals', 'compliance', 'policy', 'policies',
+  'standards', 'rules', 'maintenance', 'statements', 'requirements', 'audience', 'overview', 'introduction', 'intent', 'aim', 'aims'];
+
+/** An opening sentence (before any section) that says what the policy is for stands for its Purpose section. */
+export const PURPOSE_STATEMENT = '\\b(?:this (?:policy|standard|document)|purpose|is intended to|aims? to|exists to|so that|in order to)\\b';

@@ -168,6 +168,8 @@ export interface Config {
   checks: Record<string, 'off' | Severity>;
   vagueLanguage: { enabled: boolean; words: string[]; ignore: string[] };
   policySections?: string[];
+  /** `shared_sections`: a section (by name) that one policy (by id) states for all the others, e.g. `Exceptions: POL-GOV`. */
+  sharedSections?: Record<string, string>;
   maxFileBytes: number;
   /** Whether soc2.yaml could be read at all; defaults are used when not. */
   usable: boolean;
