@@ -14,7 +14,7 @@ import type { Check } from './types';
  * One finding per sentence, on its first vague phrase.
  */
 
-interface Matcher { re: RegExp; termOf: Map<string, { suggestion: string; kind: VagueKind }> }
+interface Matcher { re: RegExp; any: RegExp; termOf: Map<string, { suggestion: string; kind: VagueKind }> }
 
 // One compiled matcher per distinct configuration; a repo has one soc2.yaml, so this stays tiny.
 const cache = new Map<string, Matcher>();
@@ -32,7 +32,7 @@ function matcherFor(config: Config['vagueLanguage']): Matcher | undefined {
   // Longest first, so "as appropriate" wins over "appropriate" and is reported once.
   const phrases = [...termOf.keys()].sort((a, b) => b.length - a.length);
   const re = new RegExp(`(?<![\\w-])(?:${phrases.map(escapeRe).join('|')})(?![\\w-])`, 'giu');
-  const m = { re, termOf };
+  const m = { re, any: new RegExp(re.source, 'iu'), termOf };
   if (cache.size > 16) cache.clear();
   cache.set(key, m);
   return m;
@@ -103,6 +103,7 @@ export const vagueLanguage: Check = {
     const texts = new Map<number, string>();
     const textOf = (i: number) => { let t = texts.get(i); if (t === undefined) { t = readable(policy.sentences[i]); texts.set(i, t); } return t; };
     policy.sentences.forEach((sentence, i) => {
+      if (!matcher.any.test(sentence.text)) return; // most sentences hold no vague word: nothing to mask
       // Headings name topics; the rules an auditor tests are in the sentences under them.
       if (ctx.headingLines.has(sentence.range.start.line)) return;
       if (ctx.outside.some((r) => rangeContains(r, sentence.range.start))) return;
