@@ -29,6 +29,7 @@ import { approverIsOwner } from './approver-is-owner';
 import { policyChangedSinceApproval } from './policy-changed-since-approval';
 import { vagueLanguage } from './vague-language';
 import { policyMissingSection } from './policy-missing-section';
+import { policyPlaceholder } from './policy-placeholder';
 import { unknownOwner } from './unknown-owner';
 import { ownerDeparted } from './owner-departed';
 import { acknowledgementMissing } from './acknowledgement-missing';
@@ -41,7 +42,7 @@ export const CHECKS: readonly Check[] = [
   duplicateId, unknownCriterion, unknownReference, outOfScopeCriterion, unmappedCriterion,
   controlUnmapped, policyUnmapped, missingOwner, missingReviewDate, staleReview, reviewDueSoon,
   frequencyMismatch, oneSidedLink, evidenceMissing, evidenceStale, evidenceGap, evidenceFutureDated,
-  vagueLanguage, policyMissingSection,
+  vagueLanguage, policyMissingSection, policyPlaceholder,
   riskUntreated, riskUnknownControl, riskAcceptanceExpired, approverIsOwner, policyChangedSinceApproval,
   unknownOwner, ownerDeparted, acknowledgementMissing, trainingOverdue, remediationOverdue,
 ];

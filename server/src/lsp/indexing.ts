@@ -7,8 +7,8 @@ import type { Publisher } from './publishing';
 import { ComplianceRoot, findRoots } from './roots';
 import type { ServerState } from './server-state';
 
-/** Documents open in the editor get remark's full CommonMark parse; the rest of the index uses the fast scanner. */
-export const EDITOR = { markdown: 'remark' } as const;
+/** Open documents are read like every other file: one Markdown reader (engine/markdown-blocks.ts) for all. */
+export const EDITOR = {} as const;
 
 export const RESTRICTED_MODE_MESSAGE = 'soc2: restricted mode (untrusted workspace): git is never run, so git-based checks (policy-changed-since-approval) are off. Trust the workspace to turn them on.';
 
