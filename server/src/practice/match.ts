@@ -1,0 +1,80 @@
+import type { Control } from '../engine/model';
+import { priorWeight, terms } from './stem';
+
+/**
+ * Which linked control a policy sentence is about, by the activity they share. A control's terms come from its
+ * title, and at half weight from its description. Each term is weighted by a prior (generic words such as
+ * "security" or "process" count for little) times its inverse document frequency over the policy's linked
+ * controls: a word every linked control has does not tell them apart. The IDF is taken over the linked
+ * controls, not the whole repo, so an edit to a control changes only the policies linked to it.
+ */
+
+/** A sentence matches a control when it covers at least this share of the control's weighted title terms. */
+export const MATCH_THRESHOLD = 0.45;
+/** A runner-up within this share of the best score is a tie. */
+export const TIE_RATIO = 0.8;
+/** Description words count for this share of title words. */
+export const DESCRIPTION_WEIGHT = 0.5;
+
+interface Profile { title: ReadonlySet<string>; description: ReadonlySet<string> }
+const profiles = new WeakMap<Control, Profile>();
+
+/** A control's activity terms, computed once per parsed control (a re-parse makes a new object). */
+export function profileOf(c: Control): Profile {
+  let p = profiles.get(c);
+  if (!p) {
+    const title = new Set(terms(c.title ?? ''));
+    const description = new Set(terms(c.description ?? '').filter((t) => !title.has(t)));
+    p = { title, description };
+    profiles.set(c, p);
+  }
+  return p;
+}
+
+export interface Candidate { control: Control; score: number; shared: string[] }
+
+/** The weighting of one policy's linked controls. */
+export class LinkedControls {
+  readonly controls: readonly Control[];
+  private readonly df = new Map<string, number>();
+
+  constructor(controls: readonly Control[]) {
+    this.controls = controls;
+    for (const c of controls) {
+      const p = profileOf(c);
+      for (const t of new Set([...p.title, ...p.description])) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    }
+  }
+
+  weight(term: string): number {
+    const n = this.controls.length;
+    return priorWeight(term) * (1 + Math.log(n / (this.df.get(term) ?? n)));
+  }
+
+  /** Every control the sentence's terms reach, best first. */
+  rank(sentenceTerms: readonly string[]): Candidate[] {
+    const words = new Set(sentenceTerms);
+    const out: Candidate[] = [];
+    for (const control of this.controls) {
+      const p = profileOf(control);
+      let mass = 0, got = 0, strong = false;
+      const shared: string[] = [];
+      for (const t of p.title) {
+        const w = this.weight(t);
+        mass += w;
+        if (words.has(t)) { got += w; shared.push(t); if (priorWeight(t) === 1) strong = true; }
+      }
+      for (const t of p.description) {
+        if (!words.has(t)) continue;
+        got += DESCRIPTION_WEIGHT * this.weight(t);
+        shared.push(t);
+      }
+      // A control with no title words is matched on its description alone.
+      if (mass === 0) mass = Math.max(1, [...p.description].reduce((s, t) => s + DESCRIPTION_WEIGHT * this.weight(t), 0) / 2);
+      const descriptionStrong = shared.filter((t) => !p.title.has(t) && priorWeight(t) === 1).length >= 2;
+      if (!strong && !descriptionStrong) continue;
+      out.push({ control, score: got / mass, shared });
+    }
+    return out.sort((a, b) => b.score - a.score);
+  }
+}

@@ -1,0 +1,122 @@
+import type { Control, Policy, Sentence } from '../engine/model';
+import type { Position, Range } from '../engine/text';
+import { FREQUENCY_BY_ID } from '../catalog/vocabulary';
+import { compare, readStatement, type Statement, type Verdict } from './frequency';
+import { LinkedControls, MATCH_THRESHOLD, TIE_RATIO } from './match';
+import { terms } from './stem';
+
+/** A policy sentence (or a control's description) whose frequency disagrees with a control's. */
+export interface Disagreement {
+  control: Control;
+  statement: Statement;
+  verdict: Exclude<Verdict, 'agrees'>;
+  /** The whole sentence, and the frequency wording inside it. */
+  range: Range;
+  phraseRange: Range;
+  /** How the sentence was tied to the control: it names the id, or it shares the activity's terms. */
+  via: 'id' | 'terms' | 'description';
+  shared?: string[];
+}
+
+/** The range of `text.slice(from, to)` when `text` starts at `start` (a sentence may span lines). */
+export function subRange(text: string, start: Position, from: number, to: number): Range {
+  const at = (offset: number): Position => {
+    const head = text.slice(0, offset);
+    const nl = Math.max(head.lastIndexOf('\n'), head.lastIndexOf('\r'));
+    const lines = (head.match(/\r\n|\r|\n/g) ?? []).length;
+    return lines ? { line: start.line + lines, character: offset - nl - 1 } : { line: start.line, character: start.character + offset };
+  };
+  return { start: at(from), end: at(to) };
+}
+
+/** The controls a policy is linked to: those it lists, and those that list it. */
+export function linkedControls(policy: Policy, controls: (id: string) => readonly Control[], listing: readonly Control[]): Control[] {
+  const out = new Set<Control>();
+  for (const c of policy.controls) for (const x of controls(c.value)) out.add(x);
+  for (const c of listing) out.add(c);
+  return [...out].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.file < b.file ? -1 : 1));
+}
+
+const valid = (c: Control): c is Control & { frequency: { value: string } } => !!c.frequency && FREQUENCY_BY_ID.has(c.frequency.value);
+
+/** Titles that would read as a frequency ("Quarterly user access review") are not the sentence's own frequency. */
+function titleMask(linked: readonly Control[]): string[] {
+  return linked.map((c) => c.title ?? '').filter((t) => t && readStatement(t));
+}
+
+function isHeading(policy: Policy, s: Sentence): boolean {
+  return policy.sections.some((h) => h.range.start.line === s.range.start.line && h.range.start.character === s.range.start.character);
+}
+
+/**
+ * Every disagreement in a policy's sentences. A sentence that names control ids is compared with those controls,
+ * any difference counting. A sentence that names none is compared with the linked control it is about, if one
+ * stands out; there only periodic promises count: states ("at all times"), continuous wording and events are left
+ * alone, because they rarely describe how often the matched activity runs.
+ */
+export function policyDisagreements(policy: Policy, linked: readonly Control[], controls: (id: string) => readonly Control[]): Disagreement[] {
+  const out: Disagreement[] = [];
+  const byId = new Map<number, string[]>();
+  for (const m of policy.mentions) {
+    const ids = byId.get(m.sentence) ?? [];
+    if (!ids.includes(m.id)) ids.push(m.id);
+    byId.set(m.sentence, ids);
+  }
+  const weights = linked.length ? new LinkedControls(linked) : undefined;
+  const mask = titleMask(linked);
+  policy.sentences.forEach((s, i) => {
+    if (isHeading(policy, s)) return;
+    const ids = byId.get(i);
+    const statement = readStatement(s.text, mask);
+    if (!statement) return;
+    const where = { range: s.range, phraseRange: subRange(s.text, s.range.start, statement.start, statement.end) };
+    if (ids) {
+      for (const id of ids) {
+        for (const control of controls(id)) {
+          if (!valid(control)) continue;
+          const verdict = compare(statement, control.frequency.value);
+          if (verdict !== 'agrees') out.push({ control, statement, verdict, ...where, via: 'id' });
+        }
+      }
+      return;
+    }
+    if (!weights || statement.frequency === 'on-event' || statement.frequency === 'continuous') return;
+    const ranked = weights.rank(terms(s.text)).filter((c) => valid(c.control));
+    const best = ranked[0];
+    if (!best || best.score < MATCH_THRESHOLD) return;
+    const actual = best.control.frequency!.value;
+    // Two controls about as close, run at different frequencies: which one the sentence means is unclear.
+    if (ranked.some((c) => c !== best && c.score >= TIE_RATIO * best.score && c.control.frequency!.value !== actual)) return;
+    if (actual === 'continuous' || actual === 'on-event') return;
+    const verdict = compare(statement, actual);
+    if (verdict !== 'agrees' && verdict !== 'different') out.push({ control: best.control, statement, verdict, ...where, via: 'terms', shared: best.shared });
+  });
+  return out;
+}
+
+/** A control whose own description states a frequency its `frequency` field contradicts. */
+export function descriptionDisagreements(control: Control): Disagreement[] {
+  const text = control.description, range = control.descriptionRange;
+  if (!text || !range || !valid(control)) return [];
+  const actual = control.frequency.value;
+  if (actual === 'continuous' || actual === 'on-event') return [];
+  const out: Disagreement[] = [];
+  for (const m of text.matchAll(/[^.!?]+(?:[.!?]+|$)/g)) {
+    const statement = readStatement(m[0], control.title ? [control.title] : []);
+    if (!statement || statement.frequency === 'on-event' || statement.frequency === 'continuous') continue;
+    const verdict = compare(statement, actual);
+    if (verdict === 'agrees' || verdict === 'different') continue;
+    out.push({ control, statement, verdict, range, phraseRange: phraseIn(range, text, m.index! + statement.start, statement.phrase) ?? range, via: 'description' });
+  }
+  return out;
+}
+
+/** The phrase's own range when the description is written on one line as it reads (plain or quoted). */
+function phraseIn(range: Range, value: string, offset: number, phrase: string): Range | undefined {
+  if (range.start.line !== range.end.line || value.includes('\n')) return undefined;
+  const width = range.end.character - range.start.character;
+  const quote = width === value.length + 2 ? 1 : width === value.length ? 0 : -1;
+  if (quote < 0) return undefined;
+  const from = range.start.character + quote + offset;
+  return { start: { line: range.start.line, character: from }, end: { line: range.start.line, character: from + phrase.length } };
+}
