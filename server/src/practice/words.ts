@@ -38,6 +38,9 @@ export const GENERIC_TERMS: readonly string[] = [
   'service', 'services', 'operation', 'operations', 'environment', 'production', 'record', 'records', 'report',
   'reports', 'reporting', 'standard', 'standards', 'protection', 'protect', 'update', 'updates', 'updated',
   'approve', 'approved', 'approval', 'ensure', 'maintain', 'maintained', 'business', 'customer', 'customers',
+  // roles say who, not what
+  'head', 'lead', 'chief', 'officer', 'engineer', 'engineers', 'engineering', 'manager', 'managers', 'director',
+  'ceo', 'cto', 'coo', 'cfo', 'ciso', 'vp', 'it', 'hr', 'people', 'leadership', 'department',
 ];
 export const GENERIC_WEIGHT = 0.35;
 
