@@ -27,8 +27,8 @@ import { codeLenses } from './code-lens';
 import { documentSymbols } from './document-symbols';
 import { workspaceSymbols } from './workspace-symbols';
 
-/** Documents open in the editor get remark's full CommonMark parse; the rest of the index uses the fast scanner. */
-const EDITOR = { markdown: 'remark' } as const;
+/** Open documents are read like every other file: one Markdown reader (engine/markdown-blocks.ts) for all. */
+const EDITOR = {} as const;
 
 /** Files under `.git/` whose change means the history moved (a commit, checkout, reset, `git init`). */
 const GIT_STATE = /^(?:HEAD|packed-refs|logs\/HEAD|refs\/heads\/.+)$/;
