@@ -104,3 +104,23 @@ test('frequency-mismatch on a control whose description contradicts its frequenc
   const agree = edit(baseRepo(), 'controls/access.yaml', '    policies: [POL-AC]', '    description: "Owners review every account at least annually."\n    policies: [POL-AC]');
   assert.deepEqual(await findings(agree, 'frequency-mismatch'), []);
 });
+
+test('frequency-mismatch in tables: a row naming a control id or an activity, with a frequency column, is compared like a sentence', async () => {
+  const table = [
+    '| Control | Activity | Retention | Frequency |', '| --- | --- | --- | --- |',
+    '| AC-01 | Access review | kept for one year | Semiannually |', // id row: practice quarterly, more often
+    '| | Review of account access | 1 year | Monthly |', // no id: matched to AC-01 by activity; practice less often
+    '| | Disabling the accounts of leavers | 90 days | Upon termination |', // an event: left alone
+    '| | Customer invoice reconciliation | 7 years | Monthly |', // about no linked control
+  ].join('\n');
+  const files = twoControls(table);
+  const { project } = await loadProject(new MemoryWorkspace(files), { today: TODAY });
+  const d = project.diagnosticsFor('policies/access.md').filter((x) => x.code === 'frequency-mismatch');
+  assert.deepEqual(d.map((x) => [x.range.start.line, x.severity, x.data?.via]), [[13, 'info', 'id'], [14, 'warning', 'terms']]);
+  assert.match(d[1].message, /^This table row says "Monthly", but control AC-01/);
+  // the quick fix rewords the frequency cell, nothing else
+  assert.deepEqual(d[1].data?.phraseRange, { start: { line: 14, character: 40 }, end: { line: 14, character: 47 } });
+  // a retention column is not a frequency: the same row without a frequency column states none
+  const noColumn = twoControls(['| Activity | Retention |', '| --- | --- |', '| Review of account access | kept for one year, reviewed monthly |'].join('\n'));
+  assert.deepEqual((await findings(noColumn, 'frequency-mismatch')).map((f) => f.severity), ['warning'], 'without a frequency column the row is read whole');
+});

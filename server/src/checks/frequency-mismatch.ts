@@ -29,8 +29,9 @@ function finding(d: Disagreement): Finding {
   const stated = statement.frequency;
   const said = `"${statement.phrase}"${statement.phrase.toLowerCase() === stated ? '' : ` (${stated})`}`;
   const about = d.via === 'terms' ? `control ${control.id}${control.title ? ` (${control.title})` : ''}, the linked control it is about,` : `control ${control.id}`;
-  const lead = d.via === 'id' ? `This sentence says ${control.id} happens ${said}`
-    : d.via === 'terms' ? `This sentence says ${said}`
+  const sentence = d.row ? 'This table row' : 'This sentence';
+  const lead = d.via === 'id' ? `${sentence} says ${control.id} happens ${said}`
+    : d.via === 'terms' ? `${sentence} says ${said}`
       : `The description of ${control.id} says ${said}`;
   const subject = d.via === 'description' ? `${control.id}` : about;
   const message = d.verdict === 'more-frequent'
@@ -39,7 +40,7 @@ function finding(d: Disagreement): Finding {
   return {
     range: d.range,
     message: d.via === 'id' && d.verdict !== 'more-frequent'
-      ? `This sentence says ${control.id} happens ${said}, but control ${control.id} has frequency: ${actual}. Align the policy with practice, or the control with the policy.`
+      ? `${sentence} says ${control.id} happens ${said}, but control ${control.id} has frequency: ${actual}. Align the policy with practice, or the control with the policy.`
       : message,
     severity: d.verdict === 'more-frequent' ? 'info' : 'warning',
     related: [{ file: control.file, range: control.frequency!.range, message: `${control.id} frequency: ${actual}` }],

@@ -4,6 +4,8 @@ import { FREQUENCY_BY_ID } from '../catalog/vocabulary';
 import { compare, readStatement, type Statement, type Verdict } from './frequency';
 import { LinkedControls, MATCH_THRESHOLD, TIE_RATIO } from './match';
 import { terms } from './stem';
+import { FREQUENCY_HEADERS } from './words';
+import { maskNonProse } from '../engine/prose-mask';
 
 /** A policy sentence (or a control's description) whose frequency disagrees with a control's. */
 export interface Disagreement {
@@ -16,6 +18,8 @@ export interface Disagreement {
   /** How the sentence was tied to the control: it names the id, or it shares the activity's terms. */
   via: 'id' | 'terms' | 'description';
   shared?: string[];
+  /** The sentence is a table row. */
+  row?: boolean;
 }
 
 /** The range of `text.slice(from, to)` when `text` starts at `start` (a sentence may span lines). */
@@ -67,9 +71,10 @@ export function policyDisagreements(policy: Policy, linked: readonly Control[], 
   policy.sentences.forEach((s, i) => {
     if (isHeading(policy, s)) return;
     const ids = byId.get(i);
-    const statement = readStatement(s.text, mask);
-    if (!statement) return;
-    const where = { range: s.range, phraseRange: subRange(s.text, s.range.start, statement.start, statement.end) };
+    const read = readSentence(policy, s, mask);
+    if (!read) return;
+    const { statement, activity } = read;
+    const where = { range: s.range, phraseRange: read.phraseRange, ...(s.row !== undefined ? { row: true } : {}) };
     if (ids) {
       for (const id of ids) {
         for (const control of controls(id)) {
@@ -81,7 +86,7 @@ export function policyDisagreements(policy: Policy, linked: readonly Control[], 
       return;
     }
     if (!weights || statement.frequency === 'on-event' || statement.frequency === 'continuous') return;
-    const ranked = weights.rank(terms(s.text)).filter((c) => valid(c.control));
+    const ranked = weights.rank(terms(activity)).filter((c) => valid(c.control));
     const best = ranked[0];
     if (!best || best.score < MATCH_THRESHOLD) return;
     const actual = best.control.frequency!.value;
@@ -92,6 +97,31 @@ export function policyDisagreements(policy: Policy, linked: readonly Control[], 
     if (verdict !== 'agrees' && verdict !== 'different') out.push({ control: best.control, statement, verdict, ...where, via: 'terms', shared: best.shared });
   });
   return out;
+}
+
+const FREQUENCY_HEADER = new RegExp(`^\\W*(?:${FREQUENCY_HEADERS.join('|')})\\b`, 'i');
+
+/**
+ * The statement of one sentence, where its wording stands, and the text that names its activity. A table row
+ * with a frequency column ("Frequency", "How often"…) takes its frequency from that cell only, and its activity
+ * from the other cells; any other row, and prose, is read whole.
+ */
+function readSentence(policy: Policy, s: Sentence, mask: readonly string[]): { statement: Statement; phraseRange: Range; activity: string } | undefined {
+  const row = s.row !== undefined ? policy.tableRows[s.row] : undefined;
+  const col = row ? row.header.findIndex((h) => FREQUENCY_HEADER.test(h.text)) : -1;
+  if (row && col >= 0) {
+    const cell = row.cells[col];
+    const statement = cell && readStatement(maskNonProse(cell.text), mask);
+    if (!cell || !statement) return undefined;
+    const r = cell.range;
+    const exact = r.start.line === r.end.line && r.end.character - r.start.character === cell.text.length;
+    const phraseRange = exact ? { start: { line: r.start.line, character: r.start.character + statement.start }, end: { line: r.start.line, character: r.start.character + statement.end } } : r;
+    return { statement: { ...statement, phrase: cell.text.slice(statement.start, statement.end) }, phraseRange, activity: row.cells.filter((_, i) => i !== col).map((c) => c.text).join(' | ') };
+  }
+  const text = maskNonProse(s.text);
+  const statement = readStatement(text, mask);
+  if (!statement) return undefined;
+  return { statement: { ...statement, phrase: s.text.slice(statement.start, statement.end) }, phraseRange: subRange(s.text, s.range.start, statement.start, statement.end), activity: text };
 }
 
 /** A control whose own description states a frequency its `frequency` field contradicts. */

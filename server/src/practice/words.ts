@@ -120,3 +120,6 @@ export const EVERY_N: Readonly<Record<string, Readonly<Record<number, string>>>>
  * the policy's promise is less frequent.
  */
 export const FREQUENCY_ORDER: readonly string[] = ['continuous', 'daily', 'weekly', 'monthly', 'quarterly', 'semiannual', 'annual'];
+
+/** Table headers that name a frequency column: a schedule table's "Frequency", "How often", "Cadence"… */
+export const FREQUENCY_HEADERS: readonly string[] = ['frequency', 'how often', 'cadence', 'periodicity', 'schedule', 'timing', 'interval', 'when', 'cycle', 'performed'];
