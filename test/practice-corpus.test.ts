@@ -10,13 +10,14 @@ import { TODAY } from './helpers';
  * The practice corpus (test/fixtures/practice): 22 policies with linked controls, written for this test. Every
  * sentence that states a frequency is labelled in labels.json: a planted contradiction (`warning` when practice
  * is less frequent than promised, `info` when more), or a `trap` that must stay silent (agreeing frequencies,
- * floors, states such as "24/7", "daily operations", headings, retention periods, ties, "bi-annually").
+ * floors, states such as "24/7", "daily operations", headings, retention periods, ties, "bi-annually"), or one
+ * sentence of a pair of policies that contradict each other (`conflict`, policy-frequency-conflict).
  * The figures below are the ones the README states.
  */
 const MIN_PRECISION = 0.9;
 const MIN_RECALL = 0.9;
 
-interface Label { file: string; text: string; expect: 'warning' | 'info' | 'trap' }
+interface Label { file: string; text: string; expect: 'warning' | 'info' | 'trap' | 'conflict' }
 
 test('frequency-mismatch on the practice corpus: precision, recall, and no trap reported', async () => {
   const dir = path.join(__dirname, 'fixtures', 'practice');
@@ -34,7 +35,7 @@ test('frequency-mismatch on the practice corpus: precision, recall, and no trap 
     if (l && l.expect === d.severity) truePositives++;
     else wrong.push(`${d.file}:${d.range.start.line + 1} ${d.severity} (labelled ${l?.expect ?? 'nothing'}): ${d.message}`);
   }
-  const planted = labels.filter((l) => l.expect !== 'trap');
+  const planted = labels.filter((l) => l.expect === 'warning' || l.expect === 'info');
   const traps = labels.filter((l) => l.expect === 'trap');
   const hitTraps = traps.filter((t) => found.some((d) => d.file === t.file && d.range.start.line === lineOf(t)));
   const precision = found.length ? truePositives / found.length : 1;
@@ -43,4 +44,10 @@ test('frequency-mismatch on the practice corpus: precision, recall, and no trap 
   assert.deepEqual(hitTraps.map((t) => `${t.file}: ${t.text}`), [], 'no trap is reported');
   assert.ok(precision >= MIN_PRECISION, `precision ${precision.toFixed(2)} < ${MIN_PRECISION}: ${wrong.join('\n')}`);
   assert.ok(recall >= MIN_RECALL, `recall ${recall.toFixed(2)} < ${MIN_RECALL}: found ${truePositives} of ${planted.length}`);
+
+  // Contradictions between policies: an info on each sentence of a planted pair, and nowhere else.
+  const conflicts = project.allDiagnostics().filter((d) => d.code === 'policy-frequency-conflict').map((d) => `${d.file}:${d.range.start.line}`).sort();
+  const pairs = labels.filter((l) => l.expect === 'conflict').map((l) => `${l.file}:${lineOf(l)}`).sort();
+  assert.ok(pairs.length >= 4);
+  assert.deepEqual(conflicts, pairs);
 });

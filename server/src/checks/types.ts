@@ -25,6 +25,8 @@ export interface ProjectView {
   policiesReferencing(controlId: string): readonly Policy[];
   /** Controls that list the policy under `policies`. */
   controlsListing(policyId: string): readonly Control[];
+  /** Other policies whose frequency statements share a distinctive activity term with this policy's. */
+  policiesSharingPractice(policy: Policy): readonly Policy[];
   evidenceOf(control: Control): ControlEvidence;
   inScope(category: string): boolean;
   isExcluded(criterionId: string): boolean;

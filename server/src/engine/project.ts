@@ -11,6 +11,7 @@ import { COVERING_STATUSES } from '../catalog/vocabulary';
 import { prefixOf } from './ids';
 import { CHECKS } from '../checks';
 import type { Check, ProjectView } from '../checks/types';
+import { PracticeIndex } from '../practice/policy-index';
 
 export interface ProjectOptions {
   /** The date every date-based check measures against (`YYYY-MM-DD`). */
@@ -59,6 +60,8 @@ export class Project implements ProjectView {
   /** `path\0approved_on` -> what git says of the body since; asked once per file and date, never per check run. */
   private readonly approvals = new Map<string, BodyChange | undefined>();
   private readonly evidenceCache = new Map<Control, ControlEvidence>();
+  /** Policies by the activities their frequency statements are about (policy-frequency-conflict). */
+  private readonly practice = new PracticeIndex();
   readonly evidenceFiles = new EvidenceFiles();
   private matchPolicy: (p: string) => boolean = () => false;
   private matchControls: (p: string) => boolean = () => false;
@@ -221,6 +224,8 @@ export class Project implements ProjectView {
           const id = 'value' in ref ? ref.value : ref.id;
           for (const c of this.controlsById.get(id) ?? []) out.add(c.file);
         }
+        // Policies stating frequencies for the same activities compare with each other.
+        for (const other of this.practice.sharing(pol)) out.add(other.file);
       }
     }
     for (const m of [old, next]) {
@@ -265,6 +270,7 @@ export class Project implements ProjectView {
     const pol = m.policy;
     if (pol) {
       push(this.policiesById, pol.id, pol);
+      this.practice.add(pol);
       for (const c of pol.controls) addTo(this.policyRefs, c.value, pol);
       for (const c of pol.mentions) addTo(this.policyRefs, c.id, pol);
     }
@@ -287,6 +293,7 @@ export class Project implements ProjectView {
     const pol = m.policy;
     if (pol) {
       pull(this.policiesById, pol.id, pol);
+      this.practice.remove(pol);
       for (const c of pol.controls) this.policyRefs.get(c.value)?.delete(pol);
       for (const c of pol.mentions) this.policyRefs.get(c.id)?.delete(pol);
     }
@@ -345,6 +352,7 @@ export class Project implements ProjectView {
   isCovered(criterionId: string): boolean { return (this.coveringCounts.get(criterionId) ?? 0) > 0; }
   controlsMapping(criterionId: string): readonly Control[] { return [...(this.controlsByCriterion.get(criterionId) ?? [])]; }
   hasControlPrefix(prefix: string): boolean { return this.prefixCounts.has(prefix); }
+  policiesSharingPractice(policy: Policy): readonly Policy[] { return this.practice.sharing(policy); }
 
   evidenceOf(control: Control): ControlEvidence {
     let e = this.evidenceCache.get(control);

@@ -48,7 +48,7 @@ function titleMask(linked: readonly Control[]): string[] {
   return linked.map((c) => c.title ?? '').filter((t) => t && readStatement(t));
 }
 
-function isHeading(policy: Policy, s: Sentence): boolean {
+export function isHeading(policy: Policy, s: Sentence): boolean {
   return policy.sections.some((h) => h.range.start.line === s.range.start.line && h.range.start.character === s.range.start.character);
 }
 
@@ -106,7 +106,7 @@ const FREQUENCY_HEADER = new RegExp(`^\\W*(?:${FREQUENCY_HEADERS.join('|')})\\b`
  * with a frequency column ("Frequency", "How often"…) takes its frequency from that cell only, and its activity
  * from the other cells; any other row, and prose, is read whole.
  */
-function readSentence(policy: Policy, s: Sentence, mask: readonly string[]): { statement: Statement; phraseRange: Range; activity: string } | undefined {
+export function readSentence(policy: Policy, s: Sentence, mask: readonly string[]): { statement: Statement; phraseRange: Range; activity: string } | undefined {
   const row = s.row !== undefined ? policy.tableRows[s.row] : undefined;
   const col = row ? row.header.findIndex((h) => FREQUENCY_HEADER.test(h.text)) : -1;
   if (row && col >= 0) {
