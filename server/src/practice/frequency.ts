@@ -1,6 +1,6 @@
 import { FREQUENCIES, NOT_FREQUENCY_PHRASES } from '../catalog/vocabulary';
 import {
-  AMBIGUOUS_PHRASES, EVERY_N, FLOOR_AFTER, FLOOR_BEFORE, FREQUENCY_ORDER, NEGATION_BEFORE, NOT_A_RATE_BEFORE, NUMBER_WORDS, STATE_PHRASES,
+  AMBIGUOUS_PHRASES, EVENT_PATTERNS, EVERY_N, FLOOR_AFTER, FLOOR_BEFORE, FREQUENCY_ORDER, NEGATION_BEFORE, NOT_A_RATE_BEFORE, NUMBER_WORDS, STATE_PHRASES,
 } from './words';
 
 /**
@@ -61,6 +61,12 @@ function hits(masked: string): Hit[] {
     if (found.some((h) => h.start < end && start < h.end)) continue;
     const frequency = PHRASE_OF.get(m[0].toLowerCase().replace(/\s+/g, ' '));
     if (frequency) found.push({ frequency, start, end, kind: frequency === 'on-event' ? 'event' : 'rate' });
+  }
+  for (const re of EVENT_PATTERNS) {
+    for (const m of masked.matchAll(re)) {
+      const start = m.index!, end = start + m[0].length;
+      if (!found.some((h) => h.start < end && start < h.end)) found.push({ frequency: 'on-event', start, end, kind: 'event' });
+    }
   }
   for (const m of masked.matchAll(AMBIGUOUS_RE)) {
     const start = m.index!, end = start + m[0].length;

@@ -51,13 +51,19 @@ export class LinkedControls {
     return priorWeight(term) * (1 + Math.log(n / (this.df.get(term) ?? n)));
   }
 
-  /** Every control the sentence's terms reach, best first. */
+  /**
+   * Every control the sentence's terms reach, best first. The score is the share of the control's weighted title
+   * terms the sentence has, plus DESCRIPTION_WEIGHT times the share of the sentence's weighted terms found only in
+   * the description: both are shares, so a long description (a whole procedure) cannot outweigh the title.
+   */
   rank(sentenceTerms: readonly string[]): Candidate[] {
     const words = new Set(sentenceTerms);
+    let sentenceMass = 0;
+    for (const t of words) sentenceMass += this.weight(t);
     const out: Candidate[] = [];
     for (const control of this.controls) {
       const p = profileOf(control);
-      let mass = 0, got = 0, strong = false;
+      let mass = 0, got = 0, strong = false, fromDescription = 0, strongInDescription = 0;
       const shared: string[] = [];
       for (const t of p.title) {
         const w = this.weight(t);
@@ -66,14 +72,14 @@ export class LinkedControls {
       }
       for (const t of p.description) {
         if (!words.has(t)) continue;
-        got += DESCRIPTION_WEIGHT * this.weight(t);
+        fromDescription += this.weight(t);
         shared.push(t);
+        if (priorWeight(t) === 1) strongInDescription++;
       }
-      // A control with no title words is matched on its description alone.
-      if (mass === 0) mass = Math.max(1, [...p.description].reduce((s, t) => s + DESCRIPTION_WEIGHT * this.weight(t), 0) / 2);
-      const descriptionStrong = shared.filter((t) => !p.title.has(t) && priorWeight(t) === 1).length >= 2;
-      if (!strong && !descriptionStrong) continue;
-      out.push({ control, score: got / mass, shared });
+      // A sentence must share a distinctive word of the title, or two of the description.
+      if (!strong && strongInDescription < 2) continue;
+      const score = (mass ? got / mass : 0) + (sentenceMass ? DESCRIPTION_WEIGHT * fromDescription / sentenceMass : 0);
+      out.push({ control, score, shared });
     }
     return out.sort((a, b) => b.score - a.score);
   }

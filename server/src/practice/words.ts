@@ -57,6 +57,8 @@ export const SYNONYMS: readonly [RegExp, string][] = [
   [/\blog[\s-]?ins?\b/gi, 'login'],
   [/\bre-?certif(?:y|ied|ication)\b/gi, 'review'],
   [/\bboard of directors\b/gi, 'board'],
+  [/\bovers(?:ee|ees|eeing|een|aw)\b/gi, 'oversight'],
+  [/\b(?:offboard(?:ing)?|leavers?|departures?|terminat(?:e|es|ed|ion|ions))\b/gi, 'offboarding'],
 ];
 
 /**
@@ -75,7 +77,7 @@ export const SUFFIXES: readonly { suffix: string; replace: string; min: number }
   { suffix: 'ings', replace: '', min: 3 }, { suffix: 'ing', replace: '', min: 3 },
   { suffix: 'ies', replace: 'y', min: 3 }, { suffix: 'ied', replace: 'y', min: 3 },
   { suffix: 'ers', replace: '', min: 4 }, { suffix: 'er', replace: '', min: 4 },
-  { suffix: 'ed', replace: '', min: 3 }, { suffix: 'ly', replace: '', min: 4 },
+  { suffix: 'ed', replace: '', min: 3 }, { suffix: 'ly', replace: '', min: 4 }, { suffix: 'al', replace: '', min: 4 },
   { suffix: 'es', replace: '', min: 4 }, { suffix: 's', replace: '', min: 3 },
 ];
 /** Endings the plural rule must leave alone (`access`, `status`, `analysis`). */
@@ -123,3 +125,9 @@ export const FREQUENCY_ORDER: readonly string[] = ['continuous', 'daily', 'weekl
 
 /** Table headers that name a frequency column: a schedule table's "Frequency", "How often", "Cadence"… */
 export const FREQUENCY_HEADERS: readonly string[] = ['frequency', 'how often', 'cadence', 'periodicity', 'schedule', 'timing', 'interval', 'when', 'cycle', 'performed'];
+
+/** Wording of a triggering event beside (or instead of) a period: "annually or after significant changes". */
+export const EVENT_PATTERNS: readonly RegExp[] = [
+  /\b(?:after|upon|following|on|when(?:ever)?|with|in case of|in the event of)\s+(?:any|a|each|every|all)?\s*(?:significant|major|material|substantial|relevant|large|important)\s+(?:\w+\s+)?(?:changes?|updates?|events?|incidents?|modifications?)\b/gi,
+  /\bwhen(?:ever)?\s+(?:significant|major|material)?\s*changes?\s+(?:occur|are made|happen)\b/gi,
+];
