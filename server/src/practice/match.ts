@@ -10,7 +10,7 @@ import { priorWeight, terms } from './stem';
  */
 
 /** A sentence matches a control when it covers at least this share of the control's weighted title terms. */
-export const MATCH_THRESHOLD = 0.45;
+export const MATCH_THRESHOLD = 0.5;
 /** A runner-up within this share of the best score is a tie. */
 export const TIE_RATIO = 0.8;
 /** Description words count for this share of title words. */

@@ -1,7 +1,7 @@
 import type { Policy } from '../engine/model';
 import type { Range } from '../engine/text';
 import { compare, type Statement } from './frequency';
-import { readSentence, isHeading } from './sentences';
+import { aboutTheDocument, readSentence, isHeading } from './sentences';
 import { priorWeight, terms } from './stem';
 
 /**
@@ -30,6 +30,7 @@ export function statementsOf(policy: Policy): PolicyStatement[] {
     if (named.has(i) || isHeading(policy, s)) return;
     const read = readSentence(policy, s, []);
     if (!read || read.statement.frequency === 'on-event' || read.statement.frequency === 'continuous') return;
+    if (aboutTheDocument(policy, s, read.activity)) return;
     out!.push({ policy, statement: read.statement, range: s.range, phraseRange: read.phraseRange, terms: new Set(terms(read.activity)) });
   });
   cache.set(policy, out);

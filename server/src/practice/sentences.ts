@@ -4,7 +4,7 @@ import { FREQUENCY_BY_ID } from '../catalog/vocabulary';
 import { compare, readStatement, type Statement, type Verdict } from './frequency';
 import { LinkedControls, MATCH_THRESHOLD, TIE_RATIO } from './match';
 import { terms } from './stem';
-import { FREQUENCY_HEADERS } from './words';
+import { DOCUMENT_SECTIONS, DOCUMENT_SELF_REFERENCE, FREQUENCY_HEADERS } from './words';
 import { maskNonProse } from '../engine/prose-mask';
 
 /** A policy sentence (or a control's description) whose frequency disagrees with a control's. */
@@ -86,6 +86,7 @@ export function policyDisagreements(policy: Policy, linked: readonly Control[], 
       return;
     }
     if (!weights || statement.frequency === 'on-event' || statement.frequency === 'continuous') return;
+    if (aboutTheDocument(policy, s, activity)) return;
     const ranked = weights.rank(terms(activity)).filter((c) => valid(c.control));
     const best = ranked[0];
     if (!best || best.score < MATCH_THRESHOLD) return;
@@ -93,6 +94,8 @@ export function policyDisagreements(policy: Policy, linked: readonly Control[], 
     // Two controls about as close, run at different frequencies: which one the sentence means is unclear.
     if (ranked.some((c) => c !== best && c.score >= TIE_RATIO * best.score && c.control.frequency!.value !== actual)) return;
     if (actual === 'continuous' || actual === 'on-event') return;
+    // A control whose own description gives this frequency to part of its work keeps the sentence's promise.
+    if (describedFrequencies(best.control).has(statement.frequency)) return;
     const verdict = compare(statement, actual);
     if (verdict !== 'agrees' && verdict !== 'different') out.push({ control: best.control, statement, verdict, ...where, via: 'terms', shared: best.shared });
   });
@@ -124,12 +127,42 @@ export function readSentence(policy: Policy, s: Sentence, mask: readonly string[
   return { statement: { ...statement, phrase: s.text.slice(statement.start, statement.end) }, phraseRange: subRange(s.text, s.range.start, statement.start, statement.end), activity: text };
 }
 
+/** Whether a sentence is about the policy document itself: it says "this policy", or sits in a section on its upkeep. */
+export function aboutTheDocument(policy: Policy, s: Sentence, activity: string): boolean {
+  if (DOCUMENT_SELF_REFERENCE.test(activity)) return true;
+  const at = s.range.start;
+  const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  let inner: { title: string; level: number } | undefined;
+  for (const sec of policy.sections) {
+    if (before(sec.fullRange.start, at) && before(at, sec.fullRange.end) && (!inner || sec.level > inner.level)) inner = sec;
+  }
+  return !!inner && DOCUMENT_SECTIONS.test(inner.title);
+}
+
+const described = new WeakMap<Control, Set<string>>();
+/** The frequencies a control's description states, sentence by sentence. */
+function describedFrequencies(control: Control): Set<string> {
+  let out = described.get(control);
+  if (!out) {
+    out = new Set();
+    for (const m of (control.description ?? '').matchAll(/[^.!?]+(?:[.!?]+|$)/g)) {
+      const st = readStatement(m[0], control.title ? [control.title] : []);
+      if (st) out.add(st.frequency);
+    }
+    described.set(control, out);
+  }
+  return out;
+}
+
 /** A control whose own description states a frequency its `frequency` field contradicts. */
 export function descriptionDisagreements(control: Control): Disagreement[] {
   const text = control.description, range = control.descriptionRange;
   if (!text || !range || !valid(control)) return [];
   const actual = control.frequency.value;
   if (actual === 'continuous' || actual === 'on-event') return [];
+  // A description that gives the control's own frequency somewhere is about several activities; the others may
+  // have their own cadence ("meets each quarter …; presents to the board once a year").
+  if (describedFrequencies(control).has(actual)) return [];
   const out: Disagreement[] = [];
   for (const m of text.matchAll(/[^.!?]+(?:[.!?]+|$)/g)) {
     const statement = readStatement(m[0], control.title ? [control.title] : []);

@@ -131,3 +131,11 @@ export const EVENT_PATTERNS: readonly RegExp[] = [
   /\b(?:after|upon|following|on|when(?:ever)?|with|in case of|in the event of)\s+(?:any|a|each|every|all)?\s*(?:significant|major|material|substantial|relevant|large|important)\s+(?:\w+\s+)?(?:changes?|updates?|events?|incidents?|modifications?)\b/gi,
   /\bwhen(?:ever)?\s+(?:significant|major|material)?\s*changes?\s+(?:occur|are made|happen)\b/gi,
 ];
+
+/**
+ * A sentence about the policy document itself ("the CISO reviews this policy once a year") states how often the
+ * document is maintained, not how often a control's activity runs.
+ */
+export const DOCUMENT_SELF_REFERENCE = /\b(?:this|these)\s+(?:policy|policies|document|documents|standard|standards|procedure|procedures|programme|program)\b/i;
+/** Sections about maintaining the document (their sentences are about the document, as above). */
+export const DOCUMENT_SECTIONS = /\b(?:review and approval|approval and review|document (?:control|history|owner)|revision history|version history|change log|policy (?:review|maintenance)|review cycle)\b/i;
