@@ -1,7 +1,7 @@
 import type { Control, Policy, Sentence } from '../engine/model';
 import type { Position, Range } from '../engine/text';
 import { FREQUENCY_BY_ID } from '../catalog/vocabulary';
-import { compare, readStatement, type Statement, type Verdict } from './frequency';
+import { compare, mayStateFrequency, readStatement, type Statement, type Verdict } from './frequency';
 import { LinkedControls, MATCH_THRESHOLD, TIE_RATIO } from './match';
 import { terms } from './stem';
 import { DOCUMENT_SECTIONS, DOCUMENT_SELF_REFERENCE, FREQUENCY_HEADERS } from './words';
@@ -121,6 +121,7 @@ export function readSentence(policy: Policy, s: Sentence, mask: readonly string[
     const phraseRange = exact ? { start: { line: r.start.line, character: r.start.character + statement.start }, end: { line: r.start.line, character: r.start.character + statement.end } } : r;
     return { statement: { ...statement, phrase: cell.text.slice(statement.start, statement.end) }, phraseRange, activity: row.cells.filter((_, i) => i !== col).map((c) => c.text).join(' | ') };
   }
+  if (!mayStateFrequency(s.text)) return undefined;
   const text = maskNonProse(s.text);
   const statement = readStatement(text, mask);
   if (!statement) return undefined;
