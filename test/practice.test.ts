@@ -47,3 +47,9 @@ test('compare: direction and floors', () => {
   assert.equal(compare(s('Reviewed annually or after significant changes.'), 'on-event'), 'agrees');
   assert.equal(compare(s('Removed upon termination.'), 'quarterly'), 'different');
 });
+
+test('readStatement: a floor set off by punctuation', () => {
+  for (const text of ['Access is reviewed, at a minimum, annually.', 'Access is reviewed at minimum: quarterly.', 'Access is reviewed (at least annually).']) {
+    assert.equal(readStatement(text)?.floor, true, text);
+  }
+});

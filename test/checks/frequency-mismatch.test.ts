@@ -124,3 +124,9 @@ test('frequency-mismatch in tables: a row naming a control id or an activity, wi
   const noColumn = twoControls(['| Activity | Retention |', '| --- | --- |', '| Review of account access | kept for one year, reviewed monthly |'].join('\n'));
   assert.deepEqual((await findings(noColumn, 'frequency-mismatch')).map((f) => f.severity), ['warning'], 'without a frequency column the row is read whole');
 });
+
+test('frequency-mismatch: a bold-only paragraph or a short label is a heading, not a promise', async () => {
+  for (const heading of ['**Monthly Account Access Review**', '__Monthly account access review__', 'Monthly account access review:']) {
+    assert.deepEqual(await findings(twoControls(heading), 'frequency-mismatch'), [], heading);
+  }
+});

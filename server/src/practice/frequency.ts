@@ -59,7 +59,7 @@ function trie(words: readonly string[]): string {
 const AMBIGUOUS_RE = new RegExp(`(?<![\\w-])(?:${trie(AMBIGUOUS_PHRASES)})(?![\\w-])`, 'gi');
 const MASK_RE = new RegExp(`(?<![\\w-])(?:${trie([...NOT_FREQUENCY_PHRASES, ...STATE_PHRASES])})(?![\\w-])`, 'gi');
 const NUMBER_RE = new RegExp(`(?<![\\w-])(?:once\\s+)?every\\s+(\\d{1,3}|${alternation(Object.keys(NUMBER_WORDS))})\\s+(day|week|month|year)s?(?![\\w-])`, 'gi');
-const FLOOR_BEFORE_RE = new RegExp(`(?:^|[^\\w-])(?:${alternation(FLOOR_BEFORE)})(?:\\s+once)?\\s*$`, 'i');
+const FLOOR_BEFORE_RE = new RegExp(`(?:^|[^\\w-])(?:${alternation(FLOOR_BEFORE)})[\\s,:(]*(?:once\\s+)?$`, 'i');
 const FLOOR_AFTER_RE = new RegExp(`^[\\s,]*(?:${alternation(FLOOR_AFTER)})(?![\\w-])`, 'i');
 const NEGATION_RE = new RegExp(`(?:^|[^\\w-])(?:${alternation(NEGATION_BEFORE)})(?:\\s+(?:be|been|done|performed|run|held|happen|occur|only))?[\\s,]*(?:once\\s+)?$`, 'i');
 const NOT_A_RATE_RE = new RegExp(`(?:^|[^\\w-])(?:${alternation(NOT_A_RATE_BEFORE)})\\s*(?:once\\s+)?$`, 'i');

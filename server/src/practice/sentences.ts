@@ -49,6 +49,8 @@ function titleMask(linked: readonly Control[]): string[] {
 }
 
 export function isHeading(policy: Policy, s: Sentence): boolean {
+  // A paragraph that is only bold or italic text, or a short label ending in a colon, is a heading in all but name.
+  if (/^\s*(?:\*\*|__)[^*_]+(?:\*\*|__)\s*:?\s*$/.test(s.text) || /^[^.!?]{0,60}:\s*$/.test(s.text)) return true;
   return policy.sections.some((h) => h.range.start.line === s.range.start.line && h.range.start.character === s.range.start.character);
 }
 
