@@ -130,3 +130,13 @@ test('frequency-mismatch: a bold-only paragraph or a short label is a heading, n
     assert.deepEqual(await findings(twoControls(heading), 'frequency-mismatch'), [], heading);
   }
 });
+
+test('frequency-mismatch: a sentence as much about another linked control as about the best match is left alone', async () => {
+  // "vendors … assessed": the verb is the title of one control, the object the title of another.
+  const files = twoControls('Critical vendors are assessed every month.', 'quarterly', 'annual');
+  files['controls/access.yaml'] = files['controls/access.yaml'].replace('title: Quarterly access review', 'title: Vendor risk monitoring');
+  files['controls/removal.yaml'] = files['controls/removal.yaml'].replace('title: Access removal on termination', 'title: Risk assessment').replace('description: IT disables the accounts of a leaver on their last day.', 'description: Leadership rates each risk.');
+  assert.deepEqual(await findings(files, 'frequency-mismatch'), []);
+  const vendorOnly = edit(files, 'policies/access.md', 'Critical vendors are assessed every month.', 'Critical vendors are monitored every month.');
+  assert.deepEqual((await findings(vendorOnly, 'frequency-mismatch')).map((f) => f.severity), ['warning']);
+});

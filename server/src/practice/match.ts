@@ -13,6 +13,8 @@ import { priorWeight, terms } from './stem';
 export const MATCH_THRESHOLD = 0.5;
 /** A runner-up within this share of the best score is a tie. */
 export const TIE_RATIO = 0.8;
+/** Of the sentence's words found in linked controls' titles, the share the matched control's title must hold. */
+export const OWN_SHARE = 0.5;
 /** Description words count for this share of title words. */
 export const DESCRIPTION_WEIGHT = 0.5;
 
@@ -31,17 +33,25 @@ export function profileOf(c: Control): Profile {
   return p;
 }
 
-export interface Candidate { control: Control; score: number; shared: string[] }
+export interface Candidate {
+  control: Control; score: number; shared: string[];
+  /** Whether the control's title holds at least OWN_SHARE of the sentence's words that name some linked control. */
+  own: boolean;
+}
 
 /** The weighting of one policy's linked controls. */
 export class LinkedControls {
   readonly controls: readonly Control[];
   private readonly df = new Map<string, number>();
 
+  /** Every word of a linked control's title. */
+  private readonly titleWords = new Set<string>();
+
   constructor(controls: readonly Control[]) {
     this.controls = controls;
     for (const c of controls) {
       const p = profileOf(c);
+      for (const t of p.title) this.titleWords.add(t);
       for (const t of new Set([...p.title, ...p.description])) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     }
   }
@@ -58,8 +68,11 @@ export class LinkedControls {
    */
   rank(sentenceTerms: readonly string[]): Candidate[] {
     const words = new Set(sentenceTerms);
-    let sentenceMass = 0;
-    for (const t of words) sentenceMass += this.weight(t);
+    let sentenceMass = 0, titleWordMass = 0;
+    for (const t of words) {
+      sentenceMass += this.weight(t);
+      if (this.titleWords.has(t)) titleWordMass += this.weight(t);
+    }
     const out: Candidate[] = [];
     for (const control of this.controls) {
       const p = profileOf(control);
@@ -78,8 +91,13 @@ export class LinkedControls {
       }
       // A sentence must share a distinctive word of the title, or two of the description.
       if (!strong && strongInDescription < 2) continue;
+      // Of the sentence's words that name some linked control, this one must have at least half: "vendors are
+      // assessed" is as much about "Vendor risk monitoring" as about "Risk assessment", so about neither.
+      let mine = 0;
+      for (const t of p.title) if (words.has(t)) mine += this.weight(t);
+      const own = titleWordMass === 0 || mine / titleWordMass >= OWN_SHARE;
       const score = (mass ? got / mass : 0) + (sentenceMass ? DESCRIPTION_WEIGHT * fromDescription / sentenceMass : 0);
-      out.push({ control, score, shared });
+      out.push({ control, score, shared, own });
     }
     return out.sort((a, b) => b.score - a.score);
   }

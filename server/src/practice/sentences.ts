@@ -90,7 +90,9 @@ export function policyDisagreements(policy: Policy, linked: readonly Control[], 
     if (!weights || statement.frequency === 'on-event' || statement.frequency === 'continuous') return;
     if (aboutTheDocument(policy, s, activity)) return;
     const ranked = weights.rank(terms(activity)).filter((c) => valid(c.control));
-    const best = ranked[0];
+    // The best control the sentence is mostly about; any other about as close (whether or not the sentence is
+    // mostly about it) with another frequency makes it a tie.
+    const best = ranked.find((c) => c.own);
     if (!best || best.score < MATCH_THRESHOLD) return;
     const actual = best.control.frequency!.value;
     // Two controls about as close, run at different frequencies: which one the sentence means is unclear.

@@ -57,6 +57,9 @@ export const SYNONYMS: readonly [RegExp, string][] = [
   [/\blog[\s-]?ins?\b/gi, 'login'],
   [/\bre-?certif(?:y|ied|ication)\b/gi, 'review'],
   [/\bboard of directors\b/gi, 'board'],
+  [/\b(?:admins?|administrators?|administrative|superusers?|root accounts?|elevated (?:access|rights|privileges?))\b/gi, 'privileged'],
+  [/\bnew (?:hires?|joiners?|starters?|employees?)\b|\bjoiners?\b/gi, 'onboarding'],
+  [/\bBIA\b/g, 'impact analysis'],
   [/\bovers(?:ee|ees|eeing|een|aw)\b/gi, 'oversight'],
   [/\b(?:offboard(?:ing)?|leavers?|departures?|terminat(?:e|es|ed|ion|ions))\b/gi, 'offboarding'],
 ];
