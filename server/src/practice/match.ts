@@ -13,7 +13,7 @@ import { priorWeight, terms } from './stem';
 export const MATCH_THRESHOLD = 0.5;
 /** A runner-up within this share of the best score is a tie. */
 export const TIE_RATIO = 0.8;
-/** Of the sentence's words found in linked controls' titles, the share the matched control's title must hold. */
+/** Of the sentence's words found in linked controls' titles, the share the matched control's title must exceed. */
 export const OWN_SHARE = 0.5;
 /** Description words count for this share of title words. */
 export const DESCRIPTION_WEIGHT = 0.5;
@@ -35,7 +35,7 @@ export function profileOf(c: Control): Profile {
 
 export interface Candidate {
   control: Control; score: number; shared: string[];
-  /** Whether the control's title holds at least OWN_SHARE of the sentence's words that name some linked control. */
+  /** Whether the control's title holds more than OWN_SHARE of the sentence's words that name some linked control. */
   own: boolean;
 }
 
@@ -95,7 +95,7 @@ export class LinkedControls {
       // assessed" is as much about "Vendor risk monitoring" as about "Risk assessment", so about neither.
       let mine = 0;
       for (const t of p.title) if (words.has(t)) mine += this.weight(t);
-      const own = titleWordMass === 0 || mine / titleWordMass >= OWN_SHARE;
+      const own = titleWordMass === 0 || mine / titleWordMass > OWN_SHARE;
       const score = (mass ? got / mass : 0) + (sentenceMass ? DESCRIPTION_WEIGHT * fromDescription / sentenceMass : 0);
       out.push({ control, score, shared, own });
     }
