@@ -19,7 +19,7 @@ const MIN_RECALL = 0.9;
 
 interface Label { file: string; text: string; expect: 'warning' | 'info' | 'trap' | 'conflict' }
 
-test('frequency-mismatch on the practice corpus: precision, recall, and no trap reported', async () => {
+test('frequency-mismatch on the practice corpus: precision, recall, and no trap reported', async (t) => {
   const dir = path.join(__dirname, 'fixtures', 'practice');
   const labels = JSON.parse(readFileSync(path.join(dir, 'labels.json'), 'utf8')) as Label[];
   const { project } = await loadProject(new DiskWorkspace(dir), { today: TODAY });
@@ -40,6 +40,7 @@ test('frequency-mismatch on the practice corpus: precision, recall, and no trap 
   const hitTraps = traps.filter((t) => found.some((d) => d.file === t.file && d.range.start.line === lineOf(t)));
   const precision = found.length ? truePositives / found.length : 1;
   const recall = truePositives / planted.length;
+  t.diagnostic(`precision ${precision.toFixed(2)} (${truePositives}/${found.length}), recall ${recall.toFixed(2)} (${truePositives}/${planted.length}), traps reported ${hitTraps.length} of ${traps.length}`);
   assert.ok(planted.length >= 20 && traps.length >= 40, 'the corpus keeps its size');
   assert.deepEqual(hitTraps.map((t) => `${t.file}: ${t.text}`), [], 'no trap is reported');
   assert.ok(precision >= MIN_PRECISION, `precision ${precision.toFixed(2)} < ${MIN_PRECISION}: ${wrong.join('\n')}`);

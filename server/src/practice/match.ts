@@ -13,7 +13,11 @@ import { priorWeight, terms } from './stem';
 export const MATCH_THRESHOLD = 0.5;
 /** A runner-up within this share of the best score is a tie. */
 export const TIE_RATIO = 0.8;
-/** Of the sentence's words found in linked controls' titles, the share the matched control's title must exceed. */
+/**
+ * Of the sentence's words that name some linked control (title words in full, description words at
+ * DESCRIPTION_WEIGHT), the share the matched control must hold, strictly: a sentence as much about another
+ * linked control is about neither.
+ */
 export const OWN_SHARE = 0.5;
 /** Description words count for this share of title words. */
 export const DESCRIPTION_WEIGHT = 0.5;
@@ -35,7 +39,7 @@ export function profileOf(c: Control): Profile {
 
 export interface Candidate {
   control: Control; score: number; shared: string[];
-  /** Whether the control's title holds more than OWN_SHARE of the sentence's words that name some linked control. */
+  /** Whether the control holds more than OWN_SHARE of the sentence's words that name some linked control. */
   own: boolean;
 }
 
@@ -44,14 +48,16 @@ export class LinkedControls {
   readonly controls: readonly Control[];
   private readonly df = new Map<string, number>();
 
-  /** Every word of a linked control's title. */
+  /** Every word of a linked control's title, and of a description. */
   private readonly titleWords = new Set<string>();
+  private readonly descriptionWords = new Set<string>();
 
   constructor(controls: readonly Control[]) {
     this.controls = controls;
     for (const c of controls) {
       const p = profileOf(c);
       for (const t of p.title) this.titleWords.add(t);
+      for (const t of p.description) this.descriptionWords.add(t);
       for (const t of new Set([...p.title, ...p.description])) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     }
   }
@@ -68,10 +74,10 @@ export class LinkedControls {
    */
   rank(sentenceTerms: readonly string[]): Candidate[] {
     const words = new Set(sentenceTerms);
-    let sentenceMass = 0, titleWordMass = 0;
+    let sentenceMass = 0, namingMass = 0;
     for (const t of words) {
       sentenceMass += this.weight(t);
-      if (this.titleWords.has(t)) titleWordMass += this.weight(t);
+      namingMass += this.weight(t) * (this.titleWords.has(t) ? 1 : this.descriptionWords.has(t) ? DESCRIPTION_WEIGHT : 0);
     }
     const out: Candidate[] = [];
     for (const control of this.controls) {
@@ -91,11 +97,12 @@ export class LinkedControls {
       }
       // A sentence must share a distinctive word of the title, or two of the description.
       if (!strong && strongInDescription < 2) continue;
-      // Of the sentence's words that name some linked control, this one must have at least half: "vendors are
+      // Of the sentence's words that name some linked control, this one must have more than half: "vendors are
       // assessed" is as much about "Vendor risk monitoring" as about "Risk assessment", so about neither.
       let mine = 0;
       for (const t of p.title) if (words.has(t)) mine += this.weight(t);
-      const own = titleWordMass === 0 || mine / titleWordMass > OWN_SHARE;
+      for (const t of p.description) if (words.has(t)) mine += DESCRIPTION_WEIGHT * this.weight(t);
+      const own = namingMass === 0 || mine / namingMass > OWN_SHARE;
       const score = (mass ? got / mass : 0) + (sentenceMass ? DESCRIPTION_WEIGHT * fromDescription / sentenceMass : 0);
       out.push({ control, score, shared, own });
     }
