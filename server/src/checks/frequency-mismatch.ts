@@ -28,20 +28,17 @@ function finding(d: Disagreement): Finding {
   const actual = control.frequency!.value;
   const stated = statement.frequency;
   const said = `"${statement.phrase}"${statement.phrase.toLowerCase() === stated ? '' : ` (${stated})`}`;
-  const about = d.via === 'terms' ? `control ${control.id}${control.title ? ` (${control.title})` : ''}, the linked control it is about,` : `control ${control.id}`;
-  const sentence = d.row ? 'This table row' : 'This sentence';
-  const lead = d.via === 'id' ? `${sentence} says ${control.id} happens ${said}`
-    : d.via === 'terms' ? `${sentence} says ${said}`
-      : `The description of ${control.id} says ${said}`;
-  const subject = d.via === 'description' ? `${control.id}` : about;
+  const where = d.row ? 'This table row' : 'This sentence';
+  const [lead, subject, text] = d.via === 'id' ? [`${where} says ${control.id} happens ${said}`, `control ${control.id}`, 'policy']
+    : d.via === 'terms' ? [`${where} says ${said}`, `control ${control.id}${control.title ? ` (${control.title})` : ''}, the linked control it is about,`, 'policy']
+      : [`The description of ${control.id} says ${said}`, control.id, 'description'];
+  // The wording of a less frequent practice found through an id is the message the README and editors have quoted.
   const message = d.verdict === 'more-frequent'
     ? `${lead}, but ${subject} runs more often (frequency: ${actual}). If the practice is the rule, say so; if the wording is a minimum, write "at least".`
-    : `${lead}, but ${subject} has frequency: ${actual}${d.verdict === 'less-frequent' ? ', less often than promised' : ''}. Align the ${d.via === 'description' ? 'description' : 'policy'} with practice, or the control with the ${d.via === 'description' ? 'description' : 'policy'}.`;
+    : `${lead}, but ${subject} has frequency: ${actual}${d.verdict === 'less-frequent' && d.via !== 'id' ? ', less often than promised' : ''}. Align the ${text} with practice, or the control with the ${text}.`;
   return {
     range: d.range,
-    message: d.via === 'id' && d.verdict !== 'more-frequent'
-      ? `${sentence} says ${control.id} happens ${said}, but control ${control.id} has frequency: ${actual}. Align the policy with practice, or the control with the policy.`
-      : message,
+    message,
     severity: d.verdict === 'more-frequent' ? 'info' : 'warning',
     related: [{ file: control.file, range: control.frequency!.range, message: `${control.id} frequency: ${actual}` }],
     data: {
