@@ -1,3 +1,5 @@
+import { maskNonProse } from '../engine/prose-mask';
+import { ID_TOKEN } from '../engine/policy-body';
 import { GENERIC_TERMS, GENERIC_WEIGHT, KEEP_FINAL_S, STOP_WORDS, SUFFIXES, SYNONYMS } from './words';
 
 /** One word reduced to its stem: "reviews", "reviewed", "reviewing" and "reviewer" all give "review". */
@@ -22,12 +24,10 @@ const STOP = new Set(STOP_WORDS);
 const STOP_STEMS = new Set(STOP_WORDS.map(stem));
 const GENERIC = new Set(GENERIC_TERMS.map(stem));
 
-/** Control-id shaped tokens and link targets say nothing about the activity. */
-const NOISE = /\]\([^)]*\)|`[^`]*`|https?:\/\/\S+|(?<![\w-])[A-Z][A-Z0-9]{0,9}(?:-[A-Z][A-Z0-9]{0,9})*-\d{1,4}[A-Za-z]?(?![\w-])/g;
-
 /** The activity terms of a text: stems of its words, without stop words, numbers and ids; duplicates kept once. */
 export function terms(text: string): string[] {
-  let t = text.replace(NOISE, ' ');
+  // What is not prose (code, link targets: the shared masker), and control ids, say nothing about the activity.
+  let t = maskNonProse(text).replace(ID_TOKEN, ' ');
   for (const [re, word] of SYNONYMS) t = t.replace(re, ` ${word} `);
   const out = new Set<string>();
   for (const raw of t.toLowerCase().split(/[^a-z]+/)) {
