@@ -45,7 +45,13 @@ const valid = (c: Control): c is Control & { frequency: { value: string } } => !
 
 /** Titles that would read as a frequency ("Quarterly user access review") are not the sentence's own frequency. */
 function titleMask(linked: readonly Control[]): string[] {
-  return linked.map((c) => c.title ?? '').filter((t) => t && readStatement(t));
+  return linked.filter(titleStatesFrequency).map((c) => c.title!);
+}
+const titleStates = new WeakMap<Control, boolean>();
+function titleStatesFrequency(c: Control): boolean {
+  let v = titleStates.get(c);
+  if (v === undefined) { v = !!c.title && !!readStatement(c.title); titleStates.set(c, v); }
+  return v;
 }
 
 export function isHeading(policy: Policy, s: Sentence): boolean {
@@ -68,7 +74,8 @@ export function policyDisagreements(policy: Policy, linked: readonly Control[], 
     if (!ids.includes(m.id)) ids.push(m.id);
     byId.set(m.sentence, ids);
   }
-  const weights = linked.length ? new LinkedControls(linked) : undefined;
+  // Built on the first sentence that needs it: most sentences state no frequency, or name their control.
+  let weights: LinkedControls | undefined;
   const mask = titleMask(linked);
   policy.sentences.forEach((s, i) => {
     if (isHeading(policy, s)) return;
@@ -87,8 +94,9 @@ export function policyDisagreements(policy: Policy, linked: readonly Control[], 
       }
       return;
     }
-    if (!weights || statement.frequency === 'on-event' || statement.frequency === 'continuous') return;
+    if (!linked.length || statement.frequency === 'on-event' || statement.frequency === 'continuous') return;
     if (aboutTheDocument(policy, s, activity)) return;
+    weights ??= new LinkedControls(linked);
     const ranked = weights.rank(terms(activity)).filter((c) => valid(c.control));
     // The best control the sentence is mostly about; any other about as close (whether or not the sentence is
     // mostly about it) with another frequency makes it a tie.
