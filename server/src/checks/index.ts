@@ -29,6 +29,7 @@ import { approverIsOwner } from './approver-is-owner';
 import { policyChangedSinceApproval } from './policy-changed-since-approval';
 import { vagueLanguage } from './vague-language';
 import { policyMissingSection } from './policy-missing-section';
+import { policyPlaceholder } from './policy-placeholder';
 
 /** Every check, in the order their findings are listed. Adding a check: add its file, then a line here. */
 export const CHECKS: readonly Check[] = [
@@ -36,7 +37,7 @@ export const CHECKS: readonly Check[] = [
   duplicateId, unknownCriterion, unknownReference, outOfScopeCriterion, unmappedCriterion,
   controlUnmapped, policyUnmapped, missingOwner, missingReviewDate, staleReview, reviewDueSoon,
   frequencyMismatch, policyFrequencyConflict, oneSidedLink, evidenceMissing, evidenceStale, evidenceGap,
-  vagueLanguage, policyMissingSection,
+  vagueLanguage, policyMissingSection, policyPlaceholder,
   riskUntreated, riskUnknownControl, riskAcceptanceExpired, approverIsOwner, policyChangedSinceApproval,
 ];
 

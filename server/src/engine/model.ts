@@ -66,6 +66,8 @@ export interface Sentence {
   frequencies: { frequency: string; phrase: string; range: Range }[];
   /** Set when the sentence is a table row: index into Policy.tableRows. */
   row?: number;
+  /** Set when the sentence is in the paragraph that opens a list item (the text after `-`, `1.`, `a.`): how deep the item is, 1 at the top. */
+  listDepth?: number;
 }
 
 /** One cell of a table row or header: its text as written (trimmed; a grid cell's lines joined by a space) and where it stands. */
@@ -168,6 +170,8 @@ export interface Config {
   checks: Record<string, 'off' | Severity>;
   vagueLanguage: { enabled: boolean; words: string[]; ignore: string[] };
   policySections?: string[];
+  /** `shared_sections`: a section (by name) that one policy (by id) states for all the others, e.g. `Exceptions: POL-GOV`. */
+  sharedSections?: Record<string, string>;
   maxFileBytes: number;
   /** Whether soc2.yaml could be read at all; defaults are used when not. */
   usable: boolean;

@@ -4,7 +4,7 @@ import { LineIndex, type Range } from './text';
 import { locatedList, locatedScalar, locatedString, YamlSource } from './yaml-source';
 import { validateDocument } from './schema';
 import { addSentence, scanBlock } from './policy-body';
-import { findFrontMatter, nextLine, scanBlocks, type Span } from './markdown-blocks';
+import { findFrontMatter, nextLine, scanBlocks, type Block, type Span } from './markdown-blocks';
 
 export interface ParsedPolicy { policy?: Policy; problems: ParseProblem[]; sections: Section[] }
 
@@ -18,12 +18,10 @@ export interface PolicyParseOptions {
 
 interface Heading { title: string; level: number; start: number; end: number }
 
-/** Parses a policy: YAML front matter for its fields, the Markdown body for sections, sentences and mentions. */
-export function parsePolicy(file: string, text: string, lines = new LineIndex(text), _options: PolicyParseOptions = {}): ParsedPolicy {
-  const problems: ParseProblem[] = [];
-  const fm = findFrontMatter(text);
-  const blocks = scanBlocks(text, fm ? nextLine(text, fm.end) : 0);
+export interface PolicyBody { sentences: Sentence[]; mentions: Mention[]; tableRows: TableRow[]; sections: Section[] }
 
+/** Turns the body's blocks (markdown-blocks.ts) into the sentences, mentions, table rows and sections of the model. */
+export function readBody(text: string, blocks: readonly Block[], lines: LineIndex): PolicyBody {
   const sentences: Sentence[] = [];
   const mentions: Mention[] = [];
   const headings: Heading[] = [];
@@ -44,9 +42,20 @@ export function parsePolicy(file: string, text: string, lines = new LineIndex(te
       continue;
     }
     if (b.kind === 'heading') headings.push({ title: headingTitle(text.slice(b.start, b.end)), level: b.level ?? 1, start: b.start, end: b.end });
+    const first = sentences.length;
     scanBlock(text, b.start, b.end, lines, sentences, mentions);
+    if (b.item) for (let i = first; i < sentences.length; i++) sentences[i].listDepth = b.item;
   }
-  const sections = buildSections(headings, text.length, lines);
+  return { sentences, mentions, tableRows, sections: buildSections(headings, text.length, lines) };
+}
+
+/** Parses a policy: YAML front matter for its fields, the Markdown body for sections, sentences and mentions. */
+export function parsePolicy(file: string, text: string, lines = new LineIndex(text), _options: PolicyParseOptions = {}): ParsedPolicy {
+  const problems: ParseProblem[] = [];
+  const fm = findFrontMatter(text);
+  const blocks = scanBlocks(text, fm ? nextLine(text, fm.end) : 0);
+
+  const { sentences, mentions, tableRows, sections } = readBody(text, blocks, lines);
 
   if (!fm) {
     const unterminated = /^---[ \t]*(\r\n|\n|\r)/.test(text);
