@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { MemoryWorkspace } from '../server/src/engine/workspace';
+import { CHECKS } from '../server/src/checks';
 import { loadProject } from '../server/src/engine/load';
 import { codeActions } from '../server/src/lsp/code-actions';
 import type { FeatureContext } from '../server/src/lsp/feature-context';
@@ -11,7 +12,7 @@ import { baseRepo, edit, TODAY } from './helpers';
 
 /** The quick fixes offered for the frequency-mismatch findings of one file, computed as the server does. */
 async function fixes(files: Record<string, string>, path: string): Promise<string[]> {
-  const { project } = await loadProject(new MemoryWorkspace(files), { today: TODAY });
+  const { project } = await loadProject(new MemoryWorkspace(files), { checks: CHECKS, today: TODAY });
   const found = project.diagnosticsFor(path).filter((d) => d.code === 'frequency-mismatch');
   assert.ok(found.length > 0, 'the repo has a mismatch to fix');
   const root = { uriOf: (p: string) => `file:///repo/${p}` } as unknown as ComplianceRoot;

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DiskWorkspace } from '../server/src/engine/disk-workspace';
+import { CHECKS } from '../server/src/checks';
 import { loadProject } from '../server/src/engine/load';
 import { TODAY } from './helpers';
 
@@ -22,7 +23,7 @@ interface Label { file: string; text: string; expect: 'warning' | 'info' | 'trap
 test('frequency-mismatch on the practice corpus: precision, recall, and no trap reported', async (t) => {
   const dir = path.join(__dirname, 'fixtures', 'practice');
   const labels = JSON.parse(readFileSync(path.join(dir, 'labels.json'), 'utf8')) as Label[];
-  const { project } = await loadProject(new DiskWorkspace(dir), { today: TODAY });
+  const { project } = await loadProject(new DiskWorkspace(dir), { checks: CHECKS, today: TODAY });
   const found = project.allDiagnostics().filter((d) => d.code === 'frequency-mismatch');
   const lineOf = (l: Label) => readFileSync(path.join(dir, l.file), 'utf8').split(/\r?\n/).findIndex((x) => x.includes(l.text));
   for (const l of labels) assert.ok(lineOf(l) >= 0, `label not found in ${l.file}: ${l.text}`);

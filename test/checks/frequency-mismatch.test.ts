@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MemoryWorkspace } from '../../server/src/engine/workspace';
+import { CHECKS } from '../../server/src/checks';
 import { loadProject } from '../../server/src/engine/load';
 import { baseRepo, edit, findings, TODAY } from '../helpers';
 
@@ -46,7 +47,7 @@ function twoControls(policySentence: string, ac01 = 'quarterly', ac02 = 'on-even
 
 test('frequency-mismatch by activity: less frequent practice is a warning on the sentence, pointing at the control frequency', async () => {
   const files = twoControls('Each month, IT and the system owners review access of every account.');
-  const { project } = await loadProject(new MemoryWorkspace(files), { today: TODAY });
+  const { project } = await loadProject(new MemoryWorkspace(files), { checks: CHECKS, today: TODAY });
   const d = project.diagnosticsFor('policies/access.md').filter((x) => x.code === 'frequency-mismatch');
   assert.equal(d.length, 1);
   assert.equal(d[0].severity, 'warning');
@@ -96,7 +97,7 @@ test('frequency-mismatch: the asserted frequency of a sentence that states two, 
 
 test('frequency-mismatch on a control whose description contradicts its frequency', async () => {
   const files = edit(baseRepo(), 'controls/access.yaml', '    policies: [POL-AC]', '    description: Owners review every account at least monthly.\n    policies: [POL-AC]');
-  const { project } = await loadProject(new MemoryWorkspace(files), { today: TODAY });
+  const { project } = await loadProject(new MemoryWorkspace(files), { checks: CHECKS, today: TODAY });
   const d = project.diagnosticsFor('controls/access.yaml').filter((x) => x.code === 'frequency-mismatch');
   assert.deepEqual(d.map((x) => [x.severity, x.range.start.line]), [['warning', 7]]);
   assert.match(d[0].message, /description of AC-01 says "monthly", but AC-01 has frequency: quarterly/);
@@ -114,7 +115,7 @@ test('frequency-mismatch in tables: a row naming a control id or an activity, wi
     '| | Customer invoice reconciliation | 7 years | Monthly |', // about no linked control
   ].join('\n');
   const files = twoControls(table);
-  const { project } = await loadProject(new MemoryWorkspace(files), { today: TODAY });
+  const { project } = await loadProject(new MemoryWorkspace(files), { checks: CHECKS, today: TODAY });
   const d = project.diagnosticsFor('policies/access.md').filter((x) => x.code === 'frequency-mismatch');
   assert.deepEqual(d.map((x) => [x.range.start.line, x.severity, x.data?.via]), [[13, 'info', 'id'], [14, 'warning', 'terms']]);
   assert.match(d[1].message, /^This table row says "Monthly", but control AC-01/);

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MemoryWorkspace } from '../../server/src/engine/workspace';
+import { CHECKS } from '../../server/src/checks';
 import { loadProject } from '../../server/src/engine/load';
 import { baseRepo, findings, TODAY } from '../helpers';
 
@@ -14,7 +15,7 @@ function withPolicies(a: string, b: string): Record<string, string> {
 
 test('policy-frequency-conflict: an info on both sentences, each pointing at the other', async () => {
   const files = withPolicies('Operating system updates on staff laptops are installed every week.', 'Operating system updates on staff laptops are installed monthly.');
-  const { project } = await loadProject(new MemoryWorkspace(files), { today: TODAY });
+  const { project } = await loadProject(new MemoryWorkspace(files), { checks: CHECKS, today: TODAY });
   const d = project.allDiagnostics().filter((x) => x.code === 'policy-frequency-conflict');
   assert.deepEqual(d.map((x) => [x.file, x.severity, x.range.start.line, x.related?.[0].file, x.related?.[0].range.start.line]), [
     ['policies/laptops.md', 'info', 8, 'policies/patching.md', 8],
@@ -36,7 +37,7 @@ test('policy-frequency-conflict: agreeing, a kept floor, different activities or
 
 test('policy-frequency-conflict: an edit to one policy re-checks the policies about the same activities, not the others', async () => {
   const files = withPolicies('Operating system updates on staff laptops are installed every week.', 'Operating system updates on staff laptops are installed every week.');
-  const { project } = await loadProject(new MemoryWorkspace(files), { today: TODAY });
+  const { project } = await loadProject(new MemoryWorkspace(files), { checks: CHECKS, today: TODAY });
   project.allDiagnostics();
   const { affected } = project.setFile('policies/patching.md', files['policies/patching.md'].replace('every week', 'monthly'), 2);
   assert.deepEqual([...affected].sort(), ['policies/laptops.md', 'policies/patching.md']);

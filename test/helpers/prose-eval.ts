@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CHECKS } from '../../server/src/checks';
 import { Project } from '../../server/src/engine/project';
 import type { Diagnostic } from '../../server/src/engine/model';
 
@@ -26,7 +27,7 @@ export function scoreCorpus(today = '2026-03-01'): CorpusScore {
   const files = corpusFiles();
   const vagueLabels: { file: string; line: number; phrase: string }[] = [];
   const missingLabels: { file: string; section: string }[] = [];
-  const project = new Project({ today });
+  const project = new Project({ checks: CHECKS, today });
   project.setFile('soc2.yaml', files['soc2.yaml']);
   let policies = 0;
   for (const [path, text] of Object.entries(files)) {

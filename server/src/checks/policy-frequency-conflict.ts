@@ -1,5 +1,5 @@
 import type { Check } from './types';
-import { conflicting, statementsOf } from '../practice/policy-index';
+import { conflicting, PracticeIndex, statementsOf } from '../practice/policy-index';
 
 /**
  * Two policies that give one activity different frequencies ("access is reviewed monthly" here, "every quarter"
@@ -11,12 +11,14 @@ export const policyFrequencyConflict: Check = {
   doc: 'Two policies state different frequencies for the same activity; reported on both sentences, each pointing at the other.',
   appliesTo: ['policy'],
   crossFile: true,
+  createIndex: () => new PracticeIndex(),
   run(file, project, report) {
     const pol = file.policy;
-    if (!pol) return;
+    const index = project.checkIndex(policyFrequencyConflict);
+    if (!pol || !(index instanceof PracticeIndex)) return;
     const mine = statementsOf(pol);
     if (!mine.length) return;
-    const others = [...project.policiesSharingPractice(pol)].filter((p) => p.file !== pol.file).sort((a, b) => (a.file < b.file ? -1 : 1));
+    const others = index.sharing(pol).filter((p) => p.file !== pol.file).sort((a, b) => (a.file < b.file ? -1 : 1));
     for (const a of mine) {
       for (const other of others) {
         for (const b of statementsOf(other)) {

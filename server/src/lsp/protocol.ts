@@ -31,3 +31,11 @@ export interface InitializationOptions {
   /** False in an untrusted (restricted) workspace: the server then runs nothing, not even git. Default true. */
   trusted?: boolean;
 }
+
+/**
+ * `soc2/publishPreview`: a policy document as `soc2 publish` will render it (header block, text, revision
+ * history), from the editor's current text. `html` is already sanitised and escaped; the client frames it.
+ */
+export const PublishPreviewRequest = 'soc2/publishPreview';
+export interface PublishPreviewParams { uri: string }
+export interface PublishPreviewResult { title: string; html: string }

@@ -16,7 +16,7 @@ import { CliGit } from '../git/cli-git';
 import { formatSummaryMarkdown } from '../report/summary-text';
 import { ComplianceRoot, findRoots, rootFor, uriToPath } from './roots';
 import { toLspDiagnostic } from './convert';
-import { SummaryChangedNotification, SummaryRequest, type InitializationOptions, type SummaryParams, type SummaryResult } from './protocol';
+import { PublishPreviewRequest, SummaryChangedNotification, SummaryRequest, type InitializationOptions, type PublishPreviewParams, type SummaryParams, type SummaryResult } from './protocol';
 import type { FeatureContext } from './feature-context';
 import { hover } from './hover';
 import { completion, COMPLETION_TRIGGERS } from './completion';
@@ -26,6 +26,7 @@ import { codeActions } from './code-actions';
 import { codeLenses } from './code-lens';
 import { documentSymbols } from './document-symbols';
 import { workspaceSymbols } from './workspace-symbols';
+import { publishPreview } from './publish-preview';
 
 /** Open documents are read like every other file: one Markdown reader (engine/markdown-blocks.ts) for all. */
 const EDITOR = {} as const;
@@ -79,6 +80,7 @@ export class Soc2Server {
     connection.onDocumentSymbol((p) => this.withDocument(p.textDocument.uri, (c) => documentSymbols(c)));
     connection.onWorkspaceSymbol((p) => { this.parseEdited(); return [...this.roots.values()].flatMap((r) => workspaceSymbols(r, p.query)); });
     connection.onRequest(SummaryRequest, async (p: SummaryParams, token: CancellationToken) => this.summary(p, token));
+    connection.onRequest(PublishPreviewRequest, (p: PublishPreviewParams) => this.withDocument(p.uri, (c) => publishPreview(c)));
     this.documents.listen(connection);
   }
 

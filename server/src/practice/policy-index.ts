@@ -1,4 +1,5 @@
-import type { Policy } from '../engine/model';
+import type { FileModel, Policy } from '../engine/model';
+import type { CheckIndex } from '../engine/check-api';
 import type { Range } from '../engine/text';
 import { compare, type Statement } from './frequency';
 import { aboutTheDocument, readSentence, isHeading } from './sentences';
@@ -51,22 +52,31 @@ export function conflicting(a: PolicyStatement, b: PolicyStatement): boolean {
 }
 
 /** Which policies state frequencies about which distinctive terms, so an edit re-checks only the policies it can change. */
-export class PracticeIndex {
+export class PracticeIndex implements CheckIndex {
   private readonly byTerm = new Map<string, Set<Policy>>();
 
-  add(policy: Policy): void {
+  add(model: FileModel): void {
+    const policy = model.policy;
+    if (!policy) return;
     for (const t of strongTerms(policy)) {
       const set = this.byTerm.get(t);
       if (set) set.add(policy); else this.byTerm.set(t, new Set([policy]));
     }
   }
 
-  remove(policy: Policy): void {
+  remove(model: FileModel): void {
+    const policy = model.policy;
+    if (!policy) return;
     for (const t of strongTerms(policy)) {
       const set = this.byTerm.get(t);
       set?.delete(policy);
       if (set && !set.size) this.byTerm.delete(t);
     }
+  }
+
+  /** Policies about the same activities are compared with each other. */
+  dependents(model: FileModel): string[] {
+    return model.policy ? this.sharing(model.policy).map((p) => p.file) : [];
   }
 
   /** Other indexed policies whose statements share a distinctive term with this policy's statements. */
