@@ -90,10 +90,10 @@ export function scanBlocks(text: string, from = 0, options: { strict?: boolean }
 
     // A fence or HTML block inside a list item ends with the item: at a non-blank line less indented than it.
     // A fence or HTML block inside a block quote ends with the quote.
-    const q = stripQuotes(line);
+    const q = fence || html !== undefined ? stripQuotes(line) : NO_QUOTE;
     if ((fence || html !== undefined) && ((line.trim() && indentWidth(q.rest) < leafContainer) || q.depth < leafDepth)) { fence = undefined; html = undefined; }
     if (fence) {
-      const m = /^( {0,3})(`{3,}|~{3,})[ \t]*$/.exec(stripQuotes(line).rest.slice(Math.min(fence.indent, leadingSpaces(stripQuotes(line).rest))));
+      const m = /^( {0,3})(`{3,}|~{3,})[ \t]*$/.exec(q.rest.slice(Math.min(fence.indent, leadingSpaces(q.rest))));
       if (m && m[2][0] === fence.char && m[2].length >= fence.len) fence = undefined;
       ls = next; continue;
     }
@@ -125,16 +125,15 @@ export function scanBlocks(text: string, from = 0, options: { strict?: boolean }
     const ordered = bullet ? undefined : ORDERED.exec(body);
     const lettered = bullet || ordered || !inPandoc || !extended ? undefined : LETTERED.exec(body);
     const marker = bullet ?? ordered ?? lettered;
-    const type = bullet ? bullet[1] : ordered ? ordered[2] : lettered ? 'lettered' : '';
     // A list item interrupts a paragraph when the line closes the item the paragraph is in (the paragraph
     // then ends there, and the new item starts outside it), or when it is a non-empty bullet or starts at 1
     // (CommonMark's rule for a list item that interrupts a paragraph).
     // Whether the line lies outside a container: a quote it is not in, or an item it is not indented into
     // (a `>` left of an item's content column is outside the item; inside a quote, columns count after `>`).
     const quoteColumn = quoted ? leadingSpaces(line) : 0;
-    const outside = (c: Container) => c.depth > depth || (c.depth === depth ? indent < c.indent : quoteColumn < c.indent);
-    const closesItem = containers.length > 0 && outside(containers[containers.length - 1]);
-    const interrupts = startsBlock(body) || (!!marker && (closesItem || ((!!bullet || ordered?.[1] === '1' || !!lettered) && body.length > marker[0].length)));
+    const closesItem = containers.length > 0 && outsideOf(containers[containers.length - 1], depth, indent, quoteColumn);
+    // Only a paragraph or a table can be interrupted; otherwise the answer does not matter (and costs regexes).
+    const interrupts = (!!para || !!table || !!marker) && (startsBlock(body) || (!!marker && (closesItem || ((!!bullet || ordered?.[1] === '1' || !!lettered) && body.length > marker[0].length))));
 
     if (table) {
       if (indent >= table.base && !interrupts) {
@@ -148,8 +147,8 @@ export function scanBlocks(text: string, from = 0, options: { strict?: boolean }
     // A lazy continuation line keeps the paragraph (and its list items) open; otherwise a line less
     // indented than an item's content closes that item.
     const lazy = !!para && !previousBlank && !interrupts;
-    const lazyLine = lazy && containers.length > 0 && outside(containers[containers.length - 1]);
-    if (!lazy) while (containers.length && outside(containers[containers.length - 1])) containers.pop();
+    const lazyLine = lazy && containers.length > 0 && outsideOf(containers[containers.length - 1], depth, indent, quoteColumn);
+    if (!lazy) while (containers.length && outsideOf(containers[containers.length - 1], depth, indent, quoteColumn)) containers.pop();
     if (para && containers.length < para.level) closePara(); // its list item has ended
     const base = containers.length && containers[containers.length - 1].depth === depth ? containers[containers.length - 1].indent : 0;
 
@@ -166,7 +165,7 @@ export function scanBlocks(text: string, from = 0, options: { strict?: boolean }
     }
     admonition = false;
 
-    if (para && !para.hidden && !lazyQuote && !lazyLine && !para.lastLazy && !previousBlank && opensPipeTable(text.slice(para.lastStart, para.end), body)) {
+    if (para && (body[0] === '|' || body[0] === '-' || body[0] === ':') && !para.hidden && !lazyQuote && !lazyLine && !para.lastLazy && !previousBlank && opensPipeTable(text.slice(para.lastStart, para.end), body)) {
       if (para.lastStart > para.start) blocks.push({ kind: 'paragraph', start: para.start, end: para.prevEnd, ...(para.item ? { item: para.item } : {}) });
       const header = pipeCells(text.slice(para.lastStart, para.end), para.lastStart);
       table = { block: { kind: 'table', start: para.lastStart, end: contentEnd, header, rows: [] }, base };
@@ -234,6 +233,9 @@ export function scanBlocks(text: string, from = 0, options: { strict?: boolean }
 }
 
 interface Container { indent: number; pandoc: boolean; depth: number }
+function outsideOf(c: Container, depth: number, indent: number, quoteColumn: number): boolean {
+  return c.depth > depth || (c.depth === depth ? indent < c.indent : quoteColumn < c.indent);
+}
 interface Para { start: number; end: number; lastStart: number; prevEnd: number; lastLazy?: boolean; hidden?: boolean }
 
 /** Adds a line to a paragraph; the first line after a definition is where the visible paragraph starts. */
@@ -303,16 +305,16 @@ function htmlStart(body: string, inParagraph: boolean): HtmlEnd | undefined {
 /** Drops block quote markers (`> `) from a line; returns how many characters they took. */
 function stripQuotes(line: string): { rest: string; offset: number; quoted: boolean; depth: number } {
   let offset = 0;
-  let quoted = false;
   let depth = 0;
   for (;;) {
-    const m = /^ {0,3}> ?/.exec(line.slice(offset));
-    if (!m) break;
-    offset += m[0].length;
-    quoted = true;
+    let i = offset;
+    while (i - offset < 3 && line.charCodeAt(i) === 32) i++;
+    if (line.charCodeAt(i) !== 62 /* > */) break;
+    offset = i + 1;
+    if (line.charCodeAt(offset) === 32) offset++;
     depth++;
   }
-  return { rest: line.slice(offset), offset, quoted, depth };
+  return { rest: depth ? line.slice(offset) : line, offset, quoted: depth > 0, depth };
 }
 
 function indentWidth(s: string): number {
@@ -325,7 +327,8 @@ function indentWidth(s: string): number {
   return w;
 }
 
-function leadingSpaces(s: string): number { return s.length - s.replace(/^ +/, '').length; }
+function leadingSpaces(s: string): number { let i = 0; while (s.charCodeAt(i) === 32) i++; return i; }
+const NO_QUOTE = { rest: '', offset: 0, quoted: false, depth: 0 };
 function leadingWhitespace(s: string): number { return s.length - s.trimStart().length; }
 function trimEndLength(s: string): number { return s.trimEnd().length; }
 

@@ -4,9 +4,11 @@ import type { LineIndex } from './text';
 import { FREQUENCIES, NOT_FREQUENCY_PHRASES } from '../catalog/vocabulary';
 
 /**
- * Finds sentences, control-id mentions and frequency phrases in one block of policy prose
- * (a paragraph, list item or heading; a table row is one sentence, see addSentence). Works on the raw source slice so every range is exact;
- * Markdown punctuation (`**`, backticks, link brackets) does not disturb the patterns.
+ * Finds sentences, control-id mentions and frequency phrases in one block of policy prose (a paragraph,
+ * list item or heading), or in one table row, which is a sentence of its own (addSentence). Works on the
+ * raw source slice so every range is exact; Markdown punctuation (`**`, backticks, link brackets) does not
+ * disturb the patterns, and frequencies are read from the prose only (engine/prose-mask.ts: not in inline
+ * code or link targets).
  */
 
 /** Shaped like a control id: upper-case prefix, hyphen, number (`AC-02`, `CM-1`, `IR-01A`). */
