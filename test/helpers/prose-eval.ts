@@ -6,8 +6,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Project } from '../../server/src/engine/project';
 import { CHECKS } from '../../server/src/checks';
+import { Project } from '../../server/src/engine/project';
 import type { Diagnostic } from '../../server/src/engine/model';
 
 export const CORPUS = join(__dirname, '..', 'fixtures', 'prose-corpus');

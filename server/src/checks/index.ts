@@ -17,6 +17,7 @@ import { missingReviewDate } from './missing-review-date';
 import { staleReview } from './stale-review';
 import { reviewDueSoon } from './review-due-soon';
 import { frequencyMismatch } from './frequency-mismatch';
+import { policyFrequencyConflict } from './policy-frequency-conflict';
 import { oneSidedLink } from './one-sided-link';
 import { evidenceMissing } from './evidence-missing';
 import { evidenceStale } from './evidence-stale';
@@ -41,7 +42,7 @@ export const CHECKS: readonly Check[] = [
   yamlSyntax, frontmatterSyntax, schema, fileTooLarge, fileUnreadable, encoding,
   duplicateId, unknownCriterion, unknownReference, outOfScopeCriterion, unmappedCriterion,
   controlUnmapped, policyUnmapped, missingOwner, missingReviewDate, staleReview, reviewDueSoon,
-  frequencyMismatch, oneSidedLink, evidenceMissing, evidenceStale, evidenceGap, evidenceFutureDated,
+  frequencyMismatch, policyFrequencyConflict, oneSidedLink, evidenceMissing, evidenceStale, evidenceGap, evidenceFutureDated,
   vagueLanguage, policyMissingSection, policyPlaceholder,
   riskUntreated, riskUnknownControl, riskAcceptanceExpired, approverIsOwner, policyChangedSinceApproval,
   unknownOwner, ownerDeparted, acknowledgementMissing, trainingOverdue, remediationOverdue,

@@ -43,6 +43,8 @@ export interface Control {
   file: string;
   title?: string;
   description?: string;
+  /** Where the description's value stands, so a finding about its wording lands on it. */
+  descriptionRange?: Range;
   owner?: Located<string>;
   frequency?: Located<string>;
   status?: Located<string>;

@@ -20,6 +20,7 @@ function readControl(file: string, src: YamlSource, map: YAMLMap): Control | und
   const criteria = locatedList(src, map, 'criteria');
   const policies = locatedList(src, map, 'policies');
   const evidencePair = findPair(map, 'evidence');
+  const description = locatedString(src, map, 'description');
   return {
     kind: 'control',
     id: id.value.trim(),
@@ -27,7 +28,8 @@ function readControl(file: string, src: YamlSource, map: YAMLMap): Control | und
     range: src.nodeRange(map),
     file,
     title: locatedString(src, map, 'title')?.value,
-    description: locatedString(src, map, 'description')?.value,
+    description: description?.value,
+    descriptionRange: description?.range,
     owner: nonEmpty(locatedString(src, map, 'owner')),
     frequency: locatedString(src, map, 'frequency'),
     status: locatedString(src, map, 'status'),

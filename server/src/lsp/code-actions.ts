@@ -204,7 +204,8 @@ function alignFrequency(ctx: FeatureContext, here: FileText, d: Diagnostic, data
   if (f && file && freqRange && holds(f, freqRange, actual)) {
     out.push(action(`Set ${control} frequency to ${stated}, as the policy states`, d, editOf(ctx, file, [replaceScalar(f, freqRange, stated)])));
   }
-  const phrase = FREQUENCY_BY_ID.get(actual)?.phrases[0];
+  // Only a wording that fits any sentence: an event-driven control has none ("upon termination" fits one event).
+  const phrase = FREQUENCY_BY_ID.get(actual)?.reword;
   if (phrase && phraseRange) {
     const old = here.at(phraseRange);
     const word = /^[A-Z]/.test(old) ? phrase[0].toUpperCase() + phrase.slice(1) : phrase;
