@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { parse } from 'parse5';
 import { MemoryWorkspace } from '../../server/src/engine/workspace';
 import { loadProject } from '../../server/src/engine/load';
+import { CHECKS } from '../../server/src/checks';
 import { buildSite } from '../../server/src/publish/site';
 import type { RevisionHistory } from '../../server/src/publish/history';
 
@@ -34,7 +35,7 @@ export const textOf = (html: string): string => elementsOf(html).find((e) => e.t
 /** Publishes an in-memory repo; the policies' texts come from the same files. */
 export async function siteOf(files: Record<string, string>, today = '2026-07-15', histories?: Map<string, RevisionHistory>, commit?: string): Promise<Map<string, string>> {
   const ws = new MemoryWorkspace(files);
-  const { project } = await loadProject(ws, { today });
+  const { project } = await loadProject(ws, { today, checks: CHECKS });
   const texts = new Map([...project.allPolicies()].map((p) => [p.file, files[p.file]]));
   return buildSite({ project, texts, ...(histories ? { histories } : {}), ...(commit ? { commit } : {}), toolVersion: '0.0.0-test' });
 }

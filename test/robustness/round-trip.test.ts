@@ -15,6 +15,7 @@ import { applyWorkspaceEdit, LspClient, REPO, TempWorkspace } from '../lsp-clien
 import { TODAY } from '../lsp-fixture';
 import { loadProject } from '../../server/src/engine/load';
 import { MemoryWorkspace } from '../../server/src/engine/workspace';
+import { CHECKS } from '../../server/src/checks';
 
 const ROOTS: Record<string, string> = {
   basic: path.join(REPO, 'test', 'fixtures', 'basic'),
@@ -58,7 +59,7 @@ async function syntaxFindings(root: string, texts: Map<string, string>): Promise
   const files: Record<string, string> = {};
   for (const f of walk(root)) files[path.relative(root, f).split(path.sep).join('/')] = readFileSync(f, 'utf8');
   for (const [abs, text] of texts) if (abs.startsWith(root + path.sep)) files[path.relative(root, abs).split(path.sep).join('/')] = text;
-  const { project } = await loadProject(new MemoryWorkspace(files), { today: TODAY });
+  const { project } = await loadProject(new MemoryWorkspace(files), { checks: CHECKS, today: TODAY });
   return project.allDiagnostics().filter((d) => SYNTAX.has(d.code)).map((d) => `${d.file} ${d.code}: ${d.message}`).sort();
 }
 
@@ -144,7 +145,7 @@ test('renaming every control, policy and risk id of every fixture, LF and CRLF: 
   for (const root of copies) {
     const files: Record<string, string> = {};
     for (const f of walk(root)) files[path.relative(root, f).split(path.sep).join('/')] = readFileSync(f, 'utf8');
-    const { project } = await loadProject(new MemoryWorkspace(files), { today: TODAY });
+    const { project } = await loadProject(new MemoryWorkspace(files), { checks: CHECKS, today: TODAY });
     const targets = [
       ...[...project.allControls()].map((c) => ({ kind: 'control', id: c.id, file: c.file, range: c.idRange })),
       ...[...project.allPolicies()].map((p) => ({ kind: 'policy', id: p.id, file: p.file, range: p.idRange })),
@@ -178,7 +179,7 @@ test('renaming every control, policy and risk id of every fixture, LF and CRLF: 
       const texts = new Map([...changed].map(([u, text]) => [fileURLToPath(u), text]));
       const renamed: Record<string, string> = { ...files };
       for (const [abs, text] of texts) renamed[path.relative(root, abs).split(path.sep).join('/')] = text;
-      const after = (await loadProject(new MemoryWorkspace(renamed), { today: TODAY })).project;
+      const after = (await loadProject(new MemoryWorkspace(renamed), { checks: CHECKS, today: TODAY })).project;
       const count = (p: typeof project, id: string) => (target.kind === 'control' ? p.controls(id) : target.kind === 'policy' ? p.policies(id) : p.risks(id)).length;
       assert.equal(count(after, target.id), 0, `${label}: the old id is still defined`);
       assert.equal(count(after, fresh), count(project, target.id), `${label}: the new id is not defined where the old one was`);

@@ -3,11 +3,12 @@ import type { Document, Node } from 'yaml';
 import type { ParseProblem } from './model';
 import type { YamlSource } from './yaml-source';
 import { parseIsoDate } from './dates';
-import { editDistance } from './strings';
+import { editDistance, nearestWord } from '../util/strings';
 import controlsSchema from '../../../schemas/controls.schema.json';
 import policySchema from '../../../schemas/policy-frontmatter.schema.json';
 import configSchema from '../../../schemas/soc2.schema.json';
 import risksSchema from '../../../schemas/risks.schema.json';
+import peopleSchema from '../../../schemas/people.schema.json';
 
 /**
  * The `schema` check validates against the very JSON Schemas that editors use through `yamlValidation`
@@ -15,12 +16,12 @@ import risksSchema from '../../../schemas/risks.schema.json';
  * the schemas: a date must exist (2026-02-30 is refused here), while a schema-only validator checks only
  * its YYYY-MM-DD form. Validators compile once, on first use.
  */
-export type SchemaKind = 'controls' | 'policy' | 'config' | 'risks';
+export type SchemaKind = 'controls' | 'policy' | 'config' | 'risks' | 'people';
 
-const SCHEMAS: Record<SchemaKind, object> = { controls: controlsSchema, policy: policySchema, config: configSchema, risks: risksSchema };
-const NOUN: Record<SchemaKind, string> = { controls: 'control', policy: 'policy front matter', config: 'soc2.yaml', risks: 'risk' };
+const SCHEMAS: Record<SchemaKind, object> = { controls: controlsSchema, policy: policySchema, config: configSchema, risks: risksSchema, people: peopleSchema };
+const NOUN: Record<SchemaKind, string> = { controls: 'control', policy: 'policy front matter', config: 'soc2.yaml', risks: 'risk', people: 'person' };
 /** What each kind of item with an id is called, for the "missing id" message. */
-const ITEM: Record<SchemaKind, string> = { controls: 'control', policy: 'policy', config: 'item', risks: 'risk' };
+const ITEM: Record<SchemaKind, string> = { controls: 'control', policy: 'policy', config: 'item', risks: 'risk', people: 'person' };
 const compiled = new Map<SchemaKind, ValidateFunction>();
 
 function validator(kind: SchemaKind): ValidateFunction {
@@ -207,12 +208,7 @@ function article(t: string): string {
 function nearestField(kind: SchemaKind, _path: readonly string[], field: string): string | undefined {
   const names = new Set<string>();
   collectProperties(SCHEMAS[kind], names, 0);
-  let best: string | undefined, bestScore = Infinity;
-  for (const n of names) {
-    const d = editDistance(n, field);
-    if (d < bestScore) { best = n; bestScore = d; }
-  }
-  return best && bestScore <= Math.max(2, Math.floor(field.length / 3)) ? best : undefined;
+  return nearestWord(field, names);
 }
 
 function collectProperties(schema: unknown, out: Set<string>, depth: number): void {

@@ -5,6 +5,7 @@ import { DiskWorkspace } from '../engine/disk-workspace';
 import { loadProject } from '../engine/load';
 import { decodeText } from '../engine/text';
 import { CliGit } from '../git/cli-git';
+import { CHECKS } from '../checks';
 import { revisionHistory, type RevisionHistory } from './history';
 import { buildSite } from './site';
 import { writeSite } from './write';
@@ -70,6 +71,6 @@ export async function publishProject(project: Project, ws: Workspace, git: CliGi
 export async function publishFolder(dir: string, today: string, useGit: boolean, options: PublishOptions): Promise<PublishResult> {
   const git = useGit ? CliGit.open(dir) : undefined;
   const ws = new DiskWorkspace(dir);
-  const { project } = await loadProject(ws, { today, git });
+  const { project } = await loadProject(ws, { today, git, checks: CHECKS });
   return publishProject(project, ws, git, options);
 }
