@@ -4,7 +4,7 @@ import {
 } from 'vscode-languageserver';
 import { isIsoDate } from '../engine/dates';
 import { uriToPath } from './roots';
-import { PublishPreviewRequest, ServerCommands, SummaryRequest, type InitializationOptions, type PublishPreviewParams, type SummaryParams } from './protocol';
+import { BriefRequest, PublishPreviewRequest, ServerCommands, SummaryRequest, TasksRequest, type BriefParams, type TasksParams, type InitializationOptions, type PublishPreviewParams, type SummaryParams } from './protocol';
 import { FileWatching } from './file-watching';
 import { TodayClock } from './today';
 import { ServerState } from './server-state';
@@ -27,6 +27,8 @@ import { documentLinks } from './document-links';
 import { foldingRanges } from './folding';
 import { schemaHover, schemaKeyCompletion, schemaValueCompletion } from './schema-completion';
 import { publishPreview } from './publish-preview';
+import { ownerHover } from './owner-hover';
+import { briefOf, tasksOf } from './people-requests';
 
 export { RESTRICTED_MODE_MESSAGE } from './indexing';
 
@@ -65,7 +67,7 @@ export class Soc2Server {
     connection.onInitialized(() => this.initialized());
     connection.onShutdown(() => { this.clock.stop(); this.watching.dispose(); });
     connection.onDidChangeWatchedFiles((p) => void this.files.changed(p.changes));
-    connection.onHover((p, t) => requests.withDocument(p.textDocument.uri, (c) => hover(c, p.position) ?? schemaHover(c, p.position), t));
+    connection.onHover((p, t) => requests.withDocument(p.textDocument.uri, (c) => hover(c, p.position) ?? ownerHover(c, p.position) ?? schemaHover(c, p.position), t));
     connection.onCompletion((p, t) => requests.withDocument(p.textDocument.uri, (c) => completion(c, p.position) ?? schemaValueCompletion(c, p.position) ?? schemaKeyCompletion(c, p.position), t));
     connection.onDefinition((p, t) => requests.withDocument(p.textDocument.uri, (c) => definition(c, p.position), t));
     connection.onReferences((p, t) => requests.withDocument(p.textDocument.uri, (c) => references(c, p.position, p.context.includeDeclaration), t));
@@ -74,6 +76,8 @@ export class Soc2Server {
     connection.onDocumentSymbol((p, t) => requests.withDocument(p.textDocument.uri, (c) => documentSymbols(c), t));
     connection.onWorkspaceSymbol(async (p) => (await requests.allRoots()).flatMap((r) => workspaceSymbols(r, p.query)));
     connection.onRequest(SummaryRequest, async (p: SummaryParams, token: CancellationToken) => requests.summary(p, token));
+    connection.onRequest(TasksRequest, async (p: TasksParams) => tasksOf(await requests.allRoots(), p));
+    connection.onRequest(BriefRequest, async (p: BriefParams) => briefOf(await requests.allRoots(), p));
     connection.onPrepareRename((p, t) => requests.withDocument(p.textDocument.uri, (c) => prepareRename(c, p.position), t));
     connection.onRenameRequest((p, t) => requests.withDocument(p.textDocument.uri, (c) => rename(c, p.position, p.newName, state.client), t));
     connection.onDocumentLinks((p, t) => requests.withDocument(p.textDocument.uri, (c) => documentLinks(c), t));
