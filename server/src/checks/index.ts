@@ -31,6 +31,16 @@ import { policyChangedSinceApproval } from './policy-changed-since-approval';
 import { vagueLanguage } from './vague-language';
 import { policyMissingSection } from './policy-missing-section';
 import { policyPlaceholder } from './policy-placeholder';
+// The vendor register and the system description.
+import { vendorAssuranceMissing } from './vendor-assurance-missing';
+import { vendorAssuranceStale } from './vendor-assurance-stale';
+import { vendorAssuranceGap } from './vendor-assurance-gap';
+import { subserviceWithoutCsocs } from './subservice-without-csocs';
+import { vendorUnmonitored } from './vendor-unmonitored';
+import { carveOutUnregistered } from './carve-out-unregistered';
+import { descriptionMissingSection } from './description-missing-section';
+import { descriptionSubserviceMismatch } from './description-subservice-mismatch';
+import { descriptionExclusionMismatch } from './description-exclusion-mismatch';
 import { unknownOwner } from './unknown-owner';
 import { ownerDeparted } from './owner-departed';
 import { acknowledgementMissing } from './acknowledgement-missing';
@@ -45,6 +55,8 @@ export const CHECKS: readonly Check[] = [
   frequencyMismatch, policyFrequencyConflict, oneSidedLink, evidenceMissing, evidenceStale, evidenceGap, evidenceFutureDated,
   vagueLanguage, policyMissingSection, policyPlaceholder,
   riskUntreated, riskUnknownControl, riskAcceptanceExpired, approverIsOwner, policyChangedSinceApproval,
+  vendorAssuranceMissing, vendorAssuranceStale, vendorAssuranceGap, subserviceWithoutCsocs, vendorUnmonitored,
+  carveOutUnregistered, descriptionMissingSection, descriptionSubserviceMismatch, descriptionExclusionMismatch,
   unknownOwner, ownerDeparted, acknowledgementMissing, trainingOverdue, remediationOverdue,
 ];
 

@@ -24,14 +24,27 @@ function idShaped(id: string, project: ProjectView, shapes: () => Map<string, Se
 export const unknownReference: Check = {
   code: 'unknown-reference',
   severity: 'error',
-  doc: 'A policy names a control, or a control a policy, that does not exist (an error in front matter, a warning in prose).',
-  appliesTo: ['controls', 'policy'],
+  doc: 'A policy names a control, a control a policy or vendor, a vendor a control, or an exclusion a vendor, that does not exist (an error in front matter, a warning in prose).',
+  appliesTo: ['controls', 'policy', 'vendors', 'config'],
   crossFile: true,
   run(file, project, report) {
     for (const c of file.controls) {
       for (const p of c.policies) {
         if (!project.policies(p.value).length) report({ range: p.range, message: `Control ${c.id} names policy ${p.value}, which does not exist.`, data: { kind: 'policy', id: p.value } });
       }
+    }
+    for (const c of file.controls) {
+      for (const v of c.vendors ?? []) {
+        if (!project.register.vendors(v.value).length) report({ range: v.range, message: `Control ${c.id} names vendor ${v.value}, which is not in the vendor register.`, data: { kind: 'vendor', id: v.value } });
+      }
+    }
+    for (const v of file.vendors ?? []) {
+      for (const c of v.monitoredBy) {
+        if (!project.controls(c.value).length) report({ range: c.range, message: `Vendor ${v.id} is monitored by control ${c.value}, which does not exist.`, data: { kind: 'control', id: c.value } });
+      }
+    }
+    for (const e of file.config?.exclusions ?? []) {
+      if (e.vendor && !project.register.vendors(e.vendor.value).length) report({ range: e.vendor.range, message: `The exclusion of ${e.criterion.value} names vendor ${e.vendor.value}, which is not in the vendor register.`, data: { kind: 'vendor', id: e.vendor.value } });
     }
     const pol = file.policy;
     if (!pol) return;

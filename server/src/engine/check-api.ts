@@ -3,6 +3,7 @@ import type { BodyChange } from './git-history';
 import type { CriteriaCatalog } from '../catalog/criteria';
 import type { ControlEvidence } from './evidence';
 import type { Range } from './text';
+import type { RegisterView } from './register-index';
 import type { PeopleDirectory } from './people-directory';
 import type { Acknowledgement, TrainingCompletion } from './people-model';
 
@@ -13,6 +14,8 @@ export interface ProjectView {
   readonly configFile?: string;
   readonly catalog: CriteriaCatalog;
   readonly today: Date;
+  /** Vendors, the controls that name them, and the system description. */
+  readonly register: RegisterView;
   /** The checks this project runs; a code under soc2.yaml `checks:` that none of them has is reported. */
   readonly checks: readonly Check[];
   controls(id: string): readonly Control[];

@@ -1,5 +1,6 @@
 import type { RiskTreatment } from '../catalog/vocabulary';
 import type { Range } from './text';
+import type { SystemDescription, Vendor } from './register-model';
 import type { Acknowledgement, PeopleConfig, Person, TrainingCompletion } from './people-model';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -57,6 +58,8 @@ export interface Control {
   reviewCycle?: Located<string | number>;
   evidence: EvidenceItem[];
   evidenceKey?: Range;
+  /** Ids of the vendors this control reviews (optional `vendors` field). */
+  vendors?: Located<string>[];
   /** For planned and partial controls: when the work to make it operate is due, and where it is tracked. */
   targetDate?: Located<string>;
   tracking?: Located<string>;
@@ -164,7 +167,8 @@ export interface Risk {
   reviewCycle?: Located<string | number>;
 }
 
-export interface Exclusion { criterion: Located<string>; reason?: string; range: Range }
+/** `vendor` names the register entry a carved-out criterion is left to. */
+export interface Exclusion { criterion: Located<string>; reason?: string; range: Range; vendor?: Located<string> }
 
 export interface Config {
   file: string;
@@ -174,7 +178,7 @@ export interface Config {
   categories: Located<string>[];
   categoriesKey?: Range;
   exclusions: Exclusion[];
-  paths: { policies: string[]; controls: string[]; evidence: string; risks: string[] };
+  paths: { policies: string[]; controls: string[]; evidence: string; risks: string[]; vendors: string[]; description: string };
   defaultCycle: string | number;
   dueSoonDays: number;
   /** Per-check overrides: `off` or a severity. */
@@ -192,7 +196,7 @@ export interface Config {
   usable: boolean;
 }
 
-export type FileKind = 'config' | 'policy' | 'controls' | 'risks' | 'people' | 'acknowledgements' | 'training-records' | 'other';
+export type FileKind = 'config' | 'policy' | 'controls' | 'risks' | 'vendors' | 'description' | 'people' | 'acknowledgements' | 'training-records' | 'other';
 
 /** What the engine keeps of one file after parsing: the extracted model, never the syntax tree. */
 export interface FileModel {
@@ -204,6 +208,10 @@ export interface FileModel {
   controls: Control[];
   /** Risks of a risk register file; absent on other kinds. */
   risks?: Risk[];
+  /** Vendors of a vendor register file; absent on other kinds. */
+  vendors?: Vendor[];
+  /** The system description, on its file only. */
+  description?: SystemDescription;
   policy?: Policy;
   config?: Config;
   /** The roster (`people.yaml`). */

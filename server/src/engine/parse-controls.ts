@@ -21,6 +21,7 @@ function readControl(file: string, src: YamlSource, map: YAMLMap): Control | und
   const policies = locatedList(src, map, 'policies');
   const evidencePair = findPair(map, 'evidence');
   const description = locatedString(src, map, 'description');
+  const vendors = locatedList(src, map, 'vendors');
   return {
     kind: 'control',
     id: id.value.trim(),
@@ -43,6 +44,7 @@ function readControl(file: string, src: YamlSource, map: YAMLMap): Control | und
     tracking: locatedString(src, map, 'tracking'),
     evidence: readEvidence(src, evidencePair?.value as Node | null),
     evidenceKey: evidencePair ? src.nodeRange(evidencePair.key as Node) : undefined,
+    ...(vendors.keyRange ? { vendors: vendors.items } : {}),
   };
 }
 

@@ -14,6 +14,7 @@ import { dependents } from './dependents';
 import { EvidenceCache } from './evidence-cache';
 import { Approvals } from './approvals';
 import { runChecks } from './run-checks';
+import type { RegisterView } from './register-index';
 import { PeopleDirectory } from './people-directory';
 import type { Acknowledgement, Person, TrainingCompletion } from './people-model';
 
@@ -73,6 +74,7 @@ export class Project implements ProjectView {
   /** Version history; replaced only through setHistory, when the repository's history moves under an editor. */
   get git(): GitHistory | undefined { return this.approvals.git; }
   get evidenceFiles(): EvidenceFiles { return this.evidence.files; }
+  get register(): RegisterView { return this.ix.register; }
 
   // ---- classification -------------------------------------------------------------------------
 
