@@ -26,7 +26,7 @@ export interface CoverageNode {
 }
 
 /** Status icons of criteria, as the brief and the Problems panel use them. */
-export const STATUS_ICON: Record<Exclude<CriterionStatus, 'out-of-scope'>, { icon: string; color: string }> = {
+const STATUS_ICON: Record<Exclude<CriterionStatus, 'out-of-scope'>, { icon: string; color: string }> = {
   covered: { icon: 'pass', color: 'testing.iconPassed' },
   partial: { icon: 'warning', color: 'list.warningForeground' },
   gap: { icon: 'error', color: 'list.errorForeground' },

@@ -116,6 +116,14 @@ export function parseConfig(file: string, text: string, lines = new LineIndex(te
   }
   const sections = locatedList(src, root, 'policy_sections').items.map((i) => i.value);
   if (sections.length) config.policySections = sections;
+  const shared = mapAt(root, 'shared_sections');
+  if (shared) {
+    for (const pair of shared.items) {
+      const section = String((pair.key as { value?: unknown })?.value ?? '').trim();
+      const policy = String((pair.value as { value?: unknown })?.value ?? '').trim();
+      if (section && policy) (config.sharedSections ??= {})[section] = policy;
+    }
+  }
   config.people = readPeopleConfig(src, root);
   const limits = mapAt(root, 'limits');
   if (limits) {

@@ -60,7 +60,7 @@ interface Heading { title: string; level: number; start: number; end: number }
 function sectionsOf(text: string, from: number, lines: LineIndex): DescriptionSection[] {
   const headings: Heading[] = scanBlocks(text, from)
     .filter((b) => b.kind === 'heading')
-    .map((b) => ({ title: headingTitle(text.slice(b.start, b.end)), level: b.level ?? 1, start: b.start, end: b.end }));
+    .map((b) => ({ title: headingTitle(text.slice(b.start, b.end)), level: ('level' in b ? b.level : undefined) ?? 1, start: b.start, end: b.end }));
   return headings.map((h, i) => {
     let end = text.length;
     for (let j = i + 1; j < headings.length; j++) if (headings[j].level <= h.level) { end = headings[j].start; break; }

@@ -24,6 +24,8 @@ export interface Csoc { description?: string; criteria: Located<string>[]; range
 export interface Vendor {
   kind: 'vendor';
   id: string;
+  /** Set when a syntax error cut this vendor short: only syntax findings are reported on it. */
+  incomplete?: true;
   idRange: Range;
   /** The whole mapping of this vendor. */
   range: Range;

@@ -158,7 +158,7 @@ export function computeSummary(project: Project, diagnostics: Diagnostic[] = pro
     locations,
     findings: {
       staleReviews: pick('stale-review', 'review-due-soon', 'missing-review-date'),
-      mismatches: pick('frequency-mismatch', 'one-sided-link'),
+      mismatches: pick('frequency-mismatch', 'policy-frequency-conflict', 'one-sided-link'),
       evidence: pick(...EVIDENCE_CODES),
       ownership: pick('missing-owner', 'unknown-owner', 'owner-departed'),
       errors: diagnostics.filter((d) => d.severity === 'error'),

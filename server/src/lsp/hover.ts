@@ -50,7 +50,7 @@ export function criterionHover(project: Project, id: string): string | undefined
   return lines.join('\n');
 }
 
-export function controlHover(project: Project, id: string): string | undefined {
+function controlHover(project: Project, id: string): string | undefined {
   const controls = project.controls(id);
   if (!controls.length) return undefined;
   return controls.map((c) => oneControl(project, c)).join('\n\n---\n\n');
@@ -79,7 +79,7 @@ function oneControl(project: Project, c: Control): string {
   return lines.join('\n');
 }
 
-export function policyHover(project: Project, id: string): string | undefined {
+function policyHover(project: Project, id: string): string | undefined {
   const policies = project.policies(id);
   if (!policies.length) return undefined;
   return policies.map((p) => onePolicy(project, p)).join('\n\n---\n\n');
@@ -103,7 +103,7 @@ function onePolicy(project: Project, p: Policy): string {
   return lines.join('\n');
 }
 
-export function riskHover(project: Project, id: string): string | undefined {
+function riskHover(project: Project, id: string): string | undefined {
   const risks = project.risks(id);
   if (!risks.length) return undefined;
   return risks.map((r) => oneRisk(project, r)).join('\n\n---\n\n');

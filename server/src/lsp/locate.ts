@@ -68,7 +68,7 @@ function wordTarget(ctx: FeatureContext, pos: Position): Target | undefined {
   return undefined;
 }
 
-export function lineText(ctx: FeatureContext, line: number): string {
+function lineText(ctx: FeatureContext, line: number): string {
   return ctx.document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
 }
 

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../engine/model';
 import type { ReadinessSummary } from '../engine/summary';
+import { escapeHtml } from '../util/html';
 import { vendorsHtml } from './summary-vendors';
 
 /**
@@ -9,10 +10,7 @@ import { vendorsHtml } from './summary-vendors';
  * meta tag forbids scripts and remote loads as a second line of defence when it is opened in a browser.
  */
 
-/** Escapes for text and double-quoted attributes; `/ = : \`` too, so no value can ever read as a URL, tag or handler. */
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"'`=/:\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+export { escapeHtml };
 
 const e = escapeHtml;
 const STATUS_LABEL: Record<string, string> = { covered: 'Covered', partial: 'Partial', gap: 'Gap', excluded: 'Excluded', 'out-of-scope': 'Out of scope' };
