@@ -115,7 +115,7 @@ export class Project implements ProjectView {
     if (this.evidence.files.has(path)) { this.evidence.files.remove(path); asEvidence = this.evidenceChanged(path); }
     const old = this.files.get(path);
     if (!old) return asEvidence;
-    const affected = dependents(this.ix, old, undefined, this.configFile, () => this.allPolicies());
+    const affected = dependents(this.ix, old, undefined, this.configFile, () => this.allPolicies(), this.sharedOwners());
     this.peopleChanged(old, undefined, affected);
     for (const f of asEvidence) affected.add(f);
     this.forget(old);
@@ -179,7 +179,7 @@ export class Project implements ProjectView {
       this.roles.apply(config);
       this.evidence.clear();
     }
-    const affected = dependents(this.ix, old, model, this.configFile, () => this.allPolicies());
+    const affected = dependents(this.ix, old, model, this.configFile, () => this.allPolicies(), this.sharedOwners());
     this.peopleChanged(old, model, affected);
     if (old) this.forget(old);
     this.files.set(path, model);
@@ -242,6 +242,8 @@ export class Project implements ProjectView {
   isCovered(criterionId: string): boolean { return (this.ix.coveringCounts.get(criterionId) ?? 0) > 0; }
   controlsMapping(criterionId: string): readonly Control[] { return [...(this.ix.controlsByCriterion.get(criterionId) ?? [])]; }
   hasControlPrefix(prefix: string): boolean { return this.ix.prefixCounts.has(prefix); }
+  /** Policies soc2.yaml's `shared_sections` names (policy-missing-section depends on them existing). */
+  private sharedOwners(): ReadonlySet<string> { return new Set(Object.values(this.config.sharedSections ?? {})); }
   /** The roster's lookups, when the repo has a roster; owner checks stay silent without one. */
   peopleDirectory(): PeopleDirectory | undefined { return this.people().directory; }
   acknowledgementRecords(): readonly Acknowledgement[] { return this.people().acknowledgements; }
