@@ -16,7 +16,7 @@ const all = (p: Project) => p.allDiagnostics().map((d) => `${d.file}:${d.range.s
 test('a policy named in shared_sections changing its id re-checks every policy', () => {
   const gov = ['---', 'id: POL-GOV', 'title: Policy Management', 'owner: alice@example.com', 'last_reviewed: 2026-03-01', '---', '# Policy Management', '',
     '## Purpose', '', 'T.', '', '## Scope', '', 'T.', '', '## Roles', '', 'T.', '', '## Rules', '', 'Policies are reviewed yearly.', '', '## Exceptions', '', 'T.', '', '## Enforcement', '', 'T.'].join('\n');
-  const files = { ...edit(baseRepo(), 'policies/access.md', '## Exceptions', '## Notes'), 'policies/gov.md': gov };
+  const files: Record<string, string> = { ...edit(baseRepo(), 'policies/access.md', '## Exceptions', '## Notes'), 'policies/gov.md': gov };
   files['soc2.yaml'] += 'shared_sections:\n  Exceptions: POL-GOV\n';
   const p = new Project({ checks: CHECKS, today: TODAY });
   p.setFile('soc2.yaml', files['soc2.yaml']);
