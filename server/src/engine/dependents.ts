@@ -1,12 +1,14 @@
 import type { FileModel, Policy } from './model';
 import type { ProjectIndex } from './project-index';
-import { prefixOf } from './ids';
+import { idShape, prefixOf } from './ids';
 
 /**
  * The dependency rules of the checks: the files whose diagnostics can change when `old` becomes `next`.
  * Run before the index forgets `old`, so both sides' links are still known.
  */
-export function dependents(ix: ProjectIndex, old: FileModel | undefined, next: FileModel | undefined, configFile: string | undefined, allPolicies: () => Iterable<Policy>): Set<string> {
+/** `sharedOwners`: ids of policies that soc2.yaml's `shared_sections` names; their coming and going changes every policy's sections. */
+export function dependents(ix: ProjectIndex, old: FileModel | undefined, next: FileModel | undefined, configFile: string | undefined, allPolicies: () => Iterable<Policy>,
+  sharedOwners: ReadonlySet<string> = new Set()): Set<string> {
   const out = new Set<string>();
   for (const m of [old, next]) {
     if (!m) continue;
@@ -33,7 +35,12 @@ export function dependents(ix: ProjectIndex, old: FileModel | undefined, next: F
   if ((old?.controls.length || next?.controls.length) && configFile) out.add(configFile);
   ix.register.dependents(old, next, out, configFile);
   // A prefix appearing or disappearing changes which id-shaped words in every policy are references.
-  if (prefixesChange(ix, old, next)) for (const pol of allPolicies()) out.add(pol.file);
+  // So does a shape (prefix and digit count) appearing or disappearing.
+  if (prefixesChange(ix, old, next) || shapesChange(ix, old, next)) for (const pol of allPolicies()) out.add(pol.file);
+  // A policy named in shared_sections appearing, disappearing or changing id changes what every policy must have.
+  if (old?.policy?.id !== next?.policy?.id && [old?.policy?.id, next?.policy?.id].some((id) => id !== undefined && sharedOwners.has(id))) {
+    for (const pol of allPolicies()) out.add(pol.file);
+  }
   return out;
 }
 
@@ -43,6 +50,17 @@ function prefixesChange(ix: ProjectIndex, old: FileModel | undefined, next: File
   for (const c of next?.controls ?? []) delta.set(prefixOf(c.id), (delta.get(prefixOf(c.id)) ?? 0) + 1);
   for (const [prefix, d] of delta) {
     const before = ix.prefixCounts.get(prefix) ?? 0;
+    if ((before > 0) !== (before + d > 0)) return true;
+  }
+  return false;
+}
+
+function shapesChange(ix: ProjectIndex, old: FileModel | undefined, next: FileModel | undefined): boolean {
+  const delta = new Map<string, number>();
+  for (const c of old?.controls ?? []) delta.set(idShape(c.id), (delta.get(idShape(c.id)) ?? 0) - 1);
+  for (const c of next?.controls ?? []) delta.set(idShape(c.id), (delta.get(idShape(c.id)) ?? 0) + 1);
+  for (const [shape, d] of delta) {
+    const before = ix.shapeCounts.get(shape) ?? 0;
     if ((before > 0) !== (before + d > 0)) return true;
   }
   return false;

@@ -1,6 +1,6 @@
 import type { Control, FileModel, Policy, Risk } from './model';
 import { covers } from './readiness';
-import { prefixOf } from './ids';
+import { idShape, prefixOf } from './ids';
 import { RegisterIndex } from './register-index';
 
 /**
@@ -15,6 +15,8 @@ export class ProjectIndex {
   /** policy id -> controls that list it */
   readonly controlRefs = new Map<string, Set<Control>>();
   readonly prefixCounts = new Map<string, number>();
+  /** idShape -> how many controls have it (unknown-reference reads prose words of these shapes as ids). */
+  readonly shapeCounts = new Map<string, number>();
   /** criterion id -> controls that map it, and how many of those are implemented or partial */
   readonly controlsByCriterion = new Map<string, Set<Control>>();
   readonly coveringCounts = new Map<string, number>();
@@ -31,6 +33,7 @@ export class ProjectIndex {
       for (const p of c.policies) addTo(this.controlRefs, p.value, c);
       const prefix = prefixOf(c.id);
       this.prefixCounts.set(prefix, (this.prefixCounts.get(prefix) ?? 0) + 1);
+      this.shapeCounts.set(idShape(c.id), (this.shapeCounts.get(idShape(c.id)) ?? 0) + 1);
     }
     const pol = m.policy;
     if (pol) {
@@ -53,6 +56,8 @@ export class ProjectIndex {
       const prefix = prefixOf(c.id);
       const n = (this.prefixCounts.get(prefix) ?? 1) - 1;
       if (n <= 0) this.prefixCounts.delete(prefix); else this.prefixCounts.set(prefix, n);
+      const k = (this.shapeCounts.get(idShape(c.id)) ?? 1) - 1;
+      if (k <= 0) this.shapeCounts.delete(idShape(c.id)); else this.shapeCounts.set(idShape(c.id), k);
     }
     const pol = m.policy;
     if (pol) {

@@ -120,7 +120,7 @@ export class Project implements ProjectView {
     if (this.evidence.files.has(path)) { this.evidence.files.remove(path); asEvidence = this.evidenceChanged(path); }
     const old = this.files.get(path);
     if (!old) return asEvidence;
-    const affected = dependents(this.ix, old, undefined, this.configFile, () => this.allPolicies());
+    const affected = dependents(this.ix, old, undefined, this.configFile, () => this.allPolicies(), this.sharedOwners());
     this.checkDependents([old], affected);
     this.peopleChanged(old, undefined, affected);
     for (const f of asEvidence) affected.add(f);
@@ -188,7 +188,7 @@ export class Project implements ProjectView {
       this.roles.apply(config);
       this.evidence.clear();
     }
-    const affected = dependents(this.ix, old, model, this.configFile, () => this.allPolicies());
+    const affected = dependents(this.ix, old, model, this.configFile, () => this.allPolicies(), this.sharedOwners());
     this.checkDependents([old, model], affected);
     this.peopleChanged(old, model, affected);
     if (old) this.forget(old);
@@ -260,6 +260,8 @@ export class Project implements ProjectView {
   controlsMapping(criterionId: string): readonly Control[] { return [...(this.ix.controlsByCriterion.get(criterionId) ?? [])]; }
   hasControlPrefix(prefix: string): boolean { return this.ix.prefixCounts.has(prefix); }
   checkIndex(check: Check): CheckIndex | undefined { return this.checkIndexes.get(check); }
+  /** Policies soc2.yaml's `shared_sections` names (policy-missing-section depends on them existing). */
+  private sharedOwners(): ReadonlySet<string> { return new Set(Object.values(this.config.sharedSections ?? {})); }
   /** The roster's lookups, when the repo has a roster; owner checks stay silent without one. */
   peopleDirectory(): PeopleDirectory | undefined { return this.people().directory; }
   acknowledgementRecords(): readonly Acknowledgement[] { return this.people().acknowledgements; }
