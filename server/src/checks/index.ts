@@ -28,11 +28,16 @@ import { approverIsOwner } from './approver-is-owner';
 import { policyChangedSinceApproval } from './policy-changed-since-approval';
 import { vagueLanguage } from './vague-language';
 import { policyMissingSection } from './policy-missing-section';
+import { unknownFramework } from './unknown-framework';
+import { unknownRequirement } from './unknown-requirement';
+import { unmappedRequirement } from './unmapped-requirement';
+import { exclusionWithoutReason } from './exclusion-without-reason';
 
 /** Every check, in the order their findings are listed. Adding a check: add its file, then a line here. */
 export const CHECKS: readonly Check[] = [
   yamlSyntax, frontmatterSyntax, schema, fileTooLarge, fileUnreadable, encoding,
   duplicateId, unknownCriterion, unknownReference, outOfScopeCriterion, unmappedCriterion,
+  unknownFramework, unknownRequirement, unmappedRequirement, exclusionWithoutReason,
   controlUnmapped, policyUnmapped, missingOwner, missingReviewDate, staleReview, reviewDueSoon,
   frequencyMismatch, oneSidedLink, evidenceMissing, evidenceStale, evidenceGap,
   vagueLanguage, policyMissingSection,

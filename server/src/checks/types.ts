@@ -3,6 +3,7 @@ import type { BodyChange } from '../engine/git-history';
 import type { CriteriaCatalog } from '../catalog/criteria';
 import type { ControlEvidence } from '../engine/evidence';
 import type { Range } from '../engine/text';
+import type { FrameworkView } from '../frameworks/framework-index';
 
 /** What a check may know of the project: the index, never the disk or the clock. */
 export interface ProjectView {
@@ -10,6 +11,8 @@ export interface ProjectView {
   /** Path of soc2.yaml, when the workspace has one. */
   readonly configFile?: string;
   readonly catalog: CriteriaCatalog;
+  /** Frameworks besides the TSC: catalogs and who maps which requirement. */
+  readonly frameworks: FrameworkView;
   readonly today: Date;
   controls(id: string): readonly Control[];
   policies(id: string): readonly Policy[];

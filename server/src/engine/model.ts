@@ -1,4 +1,8 @@
 import type { Range } from './text';
+import type { RequirementFramework } from '../frameworks/types';
+
+/** A framework defined by a file of the repo, with where its id stands. */
+export interface RepoFramework extends RequirementFramework { file: string; idRange: Range }
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -30,6 +34,9 @@ export interface EvidenceItem {
   collected: Located<string>[];
 }
 
+/** Requirements of one framework besides the TSC that an item maps under `frameworks:`. */
+export interface FrameworkMapping { framework: Located<string>; requirements: Located<string>[] }
+
 export interface Control {
   kind: 'control';
   id: string;
@@ -45,6 +52,9 @@ export interface Control {
   criteria: Located<string>[];
   /** Range of the `criteria` key, where "add a criterion" lands. */
   criteriaKey?: Range;
+  /** `frameworks:` mappings (ISO, CSF, repo frameworks); empty when absent. */
+  frameworks: FrameworkMapping[];
+  frameworksKey?: Range;
   policies: Located<string>[];
   policiesKey?: Range;
   lastReviewed?: Located<string>;
@@ -82,6 +92,8 @@ export interface Policy {
   reviewCycle?: Located<string | number>;
   criteria: Located<string>[];
   criteriaKey?: Range;
+  frameworks: FrameworkMapping[];
+  frameworksKey?: Range;
   controls: Located<string>[];
   controlsKey?: Range;
   /** Tokens in the body shaped like control ids (known or not). */
@@ -120,6 +132,12 @@ export interface Risk {
 
 export interface Exclusion { criterion: Located<string>; reason?: string; range: Range }
 
+/** A requirement of an in-scope framework that does not apply (ISO: the SoA's "not applicable"). */
+export interface RequirementExclusion { requirement: Located<string>; reason?: string; range: Range }
+
+/** One entry of soc2.yaml's `frameworks:` list. */
+export interface FrameworkScope { id: Located<string>; exclusions: RequirementExclusion[]; range: Range }
+
 export interface Config {
   file: string;
   organization?: string;
@@ -128,6 +146,9 @@ export interface Config {
   categories: Located<string>[];
   categoriesKey?: Range;
   exclusions: Exclusion[];
+  /** Frameworks in scope besides SOC 2 (`frameworks:`); empty when absent. */
+  frameworks: FrameworkScope[];
+  frameworksKey?: Range;
   paths: { policies: string[]; controls: string[]; evidence: string; risks: string[] };
   defaultCycle: string | number;
   dueSoonDays: number;
@@ -140,7 +161,7 @@ export interface Config {
   usable: boolean;
 }
 
-export type FileKind = 'config' | 'policy' | 'controls' | 'risks' | 'other';
+export type FileKind = 'config' | 'policy' | 'controls' | 'risks' | 'framework' | 'other';
 
 /** What the engine keeps of one file after parsing: the extracted model, never the syntax tree. */
 export interface FileModel {
@@ -154,5 +175,7 @@ export interface FileModel {
   risks?: Risk[];
   policy?: Policy;
   config?: Config;
+  /** A repo framework (`frameworks/<id>.yaml`); absent on other kinds or when it has no usable id. */
+  framework?: RepoFramework;
   lineCount: number;
 }

@@ -4,6 +4,7 @@ import type { Config, Exclusion, Located, ParseProblem, Severity } from './model
 import { LineIndex } from './text';
 import { findPair, locatedList, locatedString, YamlSource } from './yaml-source';
 import { validateDocument } from './schema';
+import { readFrameworkScopes } from '../frameworks/parse-mapping';
 
 export const CONFIG_FILE = 'soc2.yaml';
 
@@ -21,7 +22,7 @@ export const DEFAULTS_IN_USE = 'Until soc2.yaml can be read, every other file is
 
 export function defaultConfig(file = CONFIG_FILE): Config {
   return {
-    file, reportType: 1, categories: [], exclusions: [], paths: { ...DEFAULT_PATHS },
+    file, reportType: 1, categories: [], exclusions: [], frameworks: [], paths: { ...DEFAULT_PATHS },
     defaultCycle: 'annual', dueSoonDays: 30, checks: {}, vagueLanguage: { enabled: true, words: [], ignore: [] },
     maxFileBytes: DEFAULT_MAX_FILE_BYTES, usable: false,
   };
@@ -68,6 +69,7 @@ export function parseConfig(file: string, text: string, lines = new LineIndex(te
       }
     }
   }
+  Object.assign(config, readFrameworkScopes(src, root));
   const paths = mapAt(root, 'paths');
   if (paths) {
     const list = (key: 'policies' | 'controls' | 'risks') => {

@@ -4,6 +4,7 @@ import { parseControls } from './parse-controls';
 import { parsePolicy, type PolicyParseOptions } from './parse-policy';
 import { parseRisks } from './parse-risks';
 import { LineIndex } from './text';
+import { parseFrameworkFile } from '../frameworks/parse-framework';
 
 /**
  * Parses one file's text into the model the index keeps. Pure, and free of any project state, so it can
@@ -28,6 +29,10 @@ export function parseFileModel(path: string, kind: FileKind, text: string, versi
     } else if (kind === 'policy') {
       const { policy, problems } = parsePolicy(path, text, lines, options);
       model.policy = policy;
+      model.problems.push(...problems);
+    } else if (kind === 'framework') {
+      const { framework, problems } = parseFrameworkFile(path, text, lines);
+      model.framework = framework;
       model.problems.push(...problems);
     } else if (kind === 'risks') {
       const { risks, problems } = parseRisks(path, text, lines);

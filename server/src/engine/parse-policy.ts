@@ -5,6 +5,7 @@ import { isMap, type Node as YamlNode } from 'yaml';
 import type { Mention, ParseProblem, Policy, Section, Sentence } from './model';
 import { LineIndex, type Range } from './text';
 import { locatedList, locatedScalar, locatedString, YamlSource } from './yaml-source';
+import { readFrameworkMappings } from '../frameworks/parse-mapping';
 import { validateDocument } from './schema';
 import { scanBlock } from './policy-body';
 import { findFrontMatter, nextLine, scanBlocks } from './markdown-blocks';
@@ -153,6 +154,7 @@ export function parsePolicy(file: string, text: string, lines = new LineIndex(te
     reviewCycle: locatedScalar(src, root, 'review_cycle'),
     criteria: criteria.items,
     criteriaKey: criteria.keyRange,
+    ...readFrameworkMappings(src, root),
     controls: controls.items,
     controlsKey: controls.keyRange,
     mentions,

@@ -11,6 +11,8 @@ import { COVERING_STATUSES } from '../catalog/vocabulary';
 import { prefixOf } from './ids';
 import { CHECKS } from '../checks';
 import type { Check, ProjectView } from '../checks/types';
+import { FrameworkIndex } from '../frameworks/framework-index';
+import { isFrameworkFile } from '../frameworks/parse-framework';
 
 export interface ProjectOptions {
   /** The date every date-based check measures against (`YYYY-MM-DD`). */
@@ -37,6 +39,8 @@ export class Project implements ProjectView {
   config: Config = defaultConfig();
   configFile?: string;
   readonly counters: WorkCounters = { parses: new Map(), checkRuns: new Map() };
+  /** Repo frameworks and who maps which requirement of every framework (server/src/frameworks). */
+  readonly frameworks = new FrameworkIndex();
   /** Set while the workspace is still being indexed: only checks that need no other file run. */
   fileLocalOnly = false;
 
@@ -89,6 +93,7 @@ export class Project implements ProjectView {
     if (this.matchPolicy(path)) return 'policy';
     if (this.matchControls(path)) return 'controls';
     if (this.matchRisks(path)) return 'risks';
+    if (isFrameworkFile(path)) return 'framework';
     return 'other';
   }
 
@@ -228,7 +233,8 @@ export class Project implements ProjectView {
       for (const c of m?.controls ?? []) for (const r of this.riskRefs.get(c.id) ?? []) out.add(r.file);
       for (const r of m?.risks ?? []) for (const other of this.risksById.get(r.id) ?? []) out.add(other.file);
     }
-    if ((old?.controls.length || next?.controls.length) && this.configFile) out.add(this.configFile);
+    for (const f of this.frameworks.dependents(old, next)) out.add(f);
+    if ((old?.controls.length || next?.controls.length || old?.framework || next?.framework) && this.configFile) out.add(this.configFile);
     // A prefix appearing or disappearing changes which id-shaped words in every policy are references.
     if (this.prefixesChange(old, next)) for (const pol of this.allPolicies()) out.add(pol.file);
     return out;
@@ -255,6 +261,7 @@ export class Project implements ProjectView {
   }
 
   private index(m: FileModel): void {
+    this.frameworks.add(m);
     for (const c of m.controls) {
       push(this.controlsById, c.id, c);
       this.countCoverage(c, 1);
@@ -275,6 +282,7 @@ export class Project implements ProjectView {
   }
 
   private unindex(m: FileModel): void {
+    this.frameworks.remove(m);
     for (const c of m.controls) {
       pull(this.controlsById, c.id, c);
       this.countCoverage(c, -1);

@@ -8,17 +8,18 @@ import controlsSchema from '../../../schemas/controls.schema.json';
 import policySchema from '../../../schemas/policy-frontmatter.schema.json';
 import configSchema from '../../../schemas/soc2.schema.json';
 import risksSchema from '../../../schemas/risks.schema.json';
+import frameworkSchema from '../../../schemas/framework.schema.json';
 
 /**
  * The `schema` check validates against the very JSON Schemas that editors use through
  * `yamlValidation`, so the two can never disagree. Validators compile once, on first use.
  */
-export type SchemaKind = 'controls' | 'policy' | 'config' | 'risks';
+export type SchemaKind = 'controls' | 'policy' | 'config' | 'risks' | 'framework';
 
-const SCHEMAS: Record<SchemaKind, object> = { controls: controlsSchema, policy: policySchema, config: configSchema, risks: risksSchema };
-const NOUN: Record<SchemaKind, string> = { controls: 'control', policy: 'policy front matter', config: 'soc2.yaml', risks: 'risk' };
+const SCHEMAS: Record<SchemaKind, object> = { controls: controlsSchema, policy: policySchema, config: configSchema, risks: risksSchema, framework: frameworkSchema };
+const NOUN: Record<SchemaKind, string> = { controls: 'control', policy: 'policy front matter', config: 'soc2.yaml', risks: 'risk', framework: 'framework file' };
 /** What each kind of item with an id is called, for the "missing id" message. */
-const ITEM: Record<SchemaKind, string> = { controls: 'control', policy: 'policy', config: 'item', risks: 'risk' };
+const ITEM: Record<SchemaKind, string> = { controls: 'control', policy: 'policy', config: 'item', risks: 'risk', framework: 'framework' };
 const compiled = new Map<SchemaKind, ValidateFunction>();
 
 function validator(kind: SchemaKind): ValidateFunction {
