@@ -2,6 +2,7 @@ import type { Project } from './project';
 import type { Diagnostic, Severity } from './model';
 import { toIso, type IsoDate } from './dates';
 import { COVERING_STATUSES, FREQUENCY_BY_ID } from '../catalog/vocabulary';
+import { frameworksReadiness, type FrameworkReadiness } from '../frameworks/readiness';
 
 export type CriterionStatus = 'covered' | 'partial' | 'gap' | 'excluded' | 'out-of-scope';
 
@@ -33,6 +34,8 @@ export interface ReadinessSummary {
   heatMap?: number[][];
   /** Each implemented control's evidence: newest occurrence and the evidence findings on it. */
   evidence?: EvidenceRow[];
+  /** Readiness of each other framework in scope (soc2.yaml `frameworks:`), in the order written. */
+  frameworks?: FrameworkReadiness[];
 }
 
 export interface RiskRow {
@@ -156,6 +159,7 @@ export function computeSummary(project: Project, diagnostics: Diagnostic[] = pro
     risks,
     heatMap,
     evidence: evidenceRows(project, diagnostics),
+    frameworks: frameworksReadiness(project),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ReadinessSummary } from '../engine/summary';
+import { frameworksJson, frameworksMarkdown, frameworksText } from '../frameworks/summary-sections';
 
 const STATUS_MARK: Record<string, string> = { covered: '✔', partial: '◐', gap: '✘', excluded: '–', 'out-of-scope': ' ' };
 
@@ -18,6 +19,7 @@ export function formatSummaryText(s: ReadinessSummary): string {
   out.push(heading(s), '');
   out.push(`Readiness: ${s.readiness}%  (${sum('covered')} covered, ${sum('partial')} partial, ${sum('gap')} gap of ${total} criteria in scope; ${sum('excluded')} excluded)`);
   out.push(`Program:   ${s.totals.policies} policies, ${s.totals.controls} controls (${Object.entries(s.totals.controlsByStatus).map(([k, v]) => `${v} ${k}`).join(', ')})`, '');
+  out.push(...frameworksText(s.frameworks));
   out.push(`${pad('Category', 22)}${pad('Criteria', 10)}${pad('Covered', 9)}${pad('Partial', 9)}${pad('Gap', 5)}Excluded`);
   for (const c of s.categories) {
     if (!c.inScope) { out.push(`${pad(c.name, 22)}not in scope`); continue; }
@@ -52,6 +54,7 @@ export function formatSummaryMarkdown(s: ReadinessSummary): string {
   out.push(`**Readiness: ${s.readiness}%** — formula: (covered + ½ × partial) ÷ (in-scope criteria − excluded).`, '');
   out.push('| Category | In scope | Criteria | Covered | Partial | Gap | Excluded |', '|---|---|---:|---:|---:|---:|---:|');
   for (const c of s.categories) out.push(`| ${md(c.name)} | ${c.inScope ? 'yes' : 'no'} | ${c.criteria} | ${c.covered} | ${c.partial} | ${c.gap} | ${c.excluded} |`);
+  out.push(...frameworksMarkdown(s.frameworks));
   out.push('', '## Gaps', '');
   if (!s.gaps.length) out.push('None: every in-scope criterion has an implemented control.');
   for (const g of s.gaps) out.push(`- **${g.id}** ${g.status === 'gap' ? 'has no control' : `has only planned or partial controls (${g.controls.map(md).join(', ')})`}: ${md(g.summary)}`);
@@ -96,5 +99,6 @@ export function summaryJson(s: ReadinessSummary): object {
     owners: s.owners,
     risks: (s.risks ?? []).map((r) => ({ id: r.id, title: r.title ?? null, owner: r.owner ?? null, likelihood: r.likelihood ?? null, impact: r.impact ?? null, score: r.score ?? null, treatment: r.treatment ?? null, controls: r.controls })),
     riskHeatMap: s.heatMap ?? [],
+    frameworks: frameworksJson(s.frameworks),
   };
 }
