@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ISO_27001_2022 } from '../../server/src/catalog/iso27001-2022';
 import { NIST_CSF_2_0 } from '../../server/src/catalog/nist-csf-2.0';
-import { TSC_FRAMEWORK } from '../../server/src/frameworks/tsc';
-import { BUILT_IN_FRAMEWORKS, FrameworkCatalog } from '../../server/src/frameworks/catalog';
+import { TSC_FRAMEWORK } from '../../server/src/catalog/tsc-framework';
+import { BUILT_IN_FRAMEWORKS, FrameworkCatalog } from '../../server/src/catalog/framework-catalog';
 
 const range = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
 const csf = (cat: string, nums: number[]) => nums.map((n) => `${cat}-${String(n).padStart(2, '0')}`);

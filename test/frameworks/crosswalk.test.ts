@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { crosswalkPairs, criteriaForRequirement, requirementsForCriterion, suggestedRequirements } from '../../server/src/frameworks/crosswalk';
-import { FrameworkCatalog } from '../../server/src/frameworks/catalog';
-import { TSC_FRAMEWORK } from '../../server/src/frameworks/tsc';
+import { FrameworkCatalog } from '../../server/src/catalog/framework-catalog';
+import { TSC_FRAMEWORK } from '../../server/src/catalog/tsc-framework';
 
 const iso = (c: string) => requirementsForCriterion('iso27001-2022', c).map((p) => p.requirement);
 const tscOf = (r: string) => criteriaForRequirement('iso27001-2022', r).map((p) => p.criterion);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { MemoryWorkspace } from '../../server/src/engine/workspace';
+import { CHECKS } from '../../server/src/checks';
 import { loadProject } from '../../server/src/engine/load';
 import { computeSummary } from '../../server/src/engine/summary';
 import { formatSummaryMarkdown, formatSummaryText, summaryJson } from '../../server/src/report/summary-text';
@@ -16,7 +17,7 @@ import { removeDir, tempDir, writeFiles } from '../git-helpers';
 import { errorsOf, schemaValidator } from '../schema-formats';
 
 async function project(files: Record<string, string>) {
-  return (await loadProject(new MemoryWorkspace(files), { today: TODAY })).project;
+  return (await loadProject(new MemoryWorkspace(files), { today: TODAY, checks: CHECKS })).project;
 }
 
 /** RFC 4180 reader: quoted fields, doubled quotes, CRLF records. */

@@ -18,6 +18,7 @@ import { loadProject } from '../../server/src/engine/load';
 import { computeSummary } from '../../server/src/engine/summary';
 import { formatSummaryMarkdown } from '../../server/src/report/summary-text';
 import { renderSummaryHtml } from '../../client/src/summary-html';
+import { CHECKS } from '../../server/src/checks';
 
 const CLI = path.join(REPO, 'dist', 'cli.js');
 const X = {
@@ -94,7 +95,7 @@ function assertInertHtml(label: string, html: string, allowNonceScript = false):
 }
 
 test('the webview HTML of the engine\'s own summary of the hostile repo is inert', async () => {
-  const { project } = await loadProject(new DiskWorkspace(dir), { today: TODAY });
+  const { project } = await loadProject(new DiskWorkspace(dir), { checks: CHECKS, today: TODAY });
   const summary = computeSummary(project);
   assert.ok(summary.owners.some((o) => o.owner === X.at), 'the payloads reached the summary');
   const html = renderSummaryHtml({ indexing: false, roots: [{ root: pathToFileURL(dir).href, name: X.script, summary, markdown: formatSummaryMarkdown(summary) }] }, 'Nonce0123456789abcdefXYZ');

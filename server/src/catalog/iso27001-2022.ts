@@ -5,7 +5,7 @@
  * topic a control deals with; it is NOT the standard's wording (which is copyrighted) and must not be
  * replaced by it. Read the standard itself for what a control requires.
  */
-import type { Requirement, RequirementFramework, RequirementGroup } from '../frameworks/types';
+import type { Requirement, RequirementFramework, RequirementGroup } from './framework-types';
 
 const GROUPS: RequirementGroup[] = [
   { id: 'A.5', name: 'Organisational controls' },

@@ -5,7 +5,7 @@
  * outcomes (there is no ID.AM-06, no PR.DS-03 to PR.DS-09, no RS.AN-01/02/04/05...). Every name, title
  * and summary is this project's own short paraphrase, NOT NIST's outcome text.
  */
-import type { Requirement, RequirementFramework, RequirementGroup } from '../frameworks/types';
+import type { Requirement, RequirementFramework, RequirementGroup } from './framework-types';
 
 const FUNCTIONS: RequirementGroup[] = [
   { id: 'GV', name: 'Govern' },

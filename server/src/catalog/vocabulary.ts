@@ -1,8 +1,8 @@
 /** The words of the formats, as tables: every check, completion and hover reads these. */
-import type { RiskTreatment } from '../engine/model';
 
 export type Frequency = 'continuous' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'semiannual' | 'annual' | 'on-event';
 export type ControlStatus = 'implemented' | 'partial' | 'planned' | 'not-applicable';
+export type RiskTreatment = 'mitigate' | 'accept' | 'transfer' | 'avoid';
 export type ReviewCycleName = 'monthly' | 'quarterly' | 'semiannual' | 'annual';
 
 export interface FrequencyInfo {

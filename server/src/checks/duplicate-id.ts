@@ -1,5 +1,5 @@
 import type { Check } from './types';
-import { BUILT_IN_FRAMEWORKS } from '../frameworks/catalog';
+import { BUILT_IN_FRAMEWORKS } from '../catalog/framework-catalog';
 
 export const duplicateId: Check = {
   code: 'duplicate-id',

@@ -1,5 +1,7 @@
 import { FREQUENCY_BY_ID } from '../catalog/vocabulary';
-import { addDays, daysBetween, parseIsoDate } from '../engine/dates';
+import { addDays, parseIsoDate } from '../engine/dates';
+import { daysAgo } from '../engine/review';
+import { withArticle } from '../util/strings';
 import type { Check } from './types';
 
 export const evidenceStale: Check = {
@@ -22,8 +24,7 @@ export const evidenceStale: Check = {
       }
       const limit = addDays(parseIsoDate(newest.date)!, interval + Math.ceil(interval / 4));
       if (limit < project.today) {
-        const age = daysBetween(parseIsoDate(newest.date)!, project.today);
-        report({ range, message: `The newest evidence for ${c.id} is from ${newest.date} (${age} days ago); a ${c.frequency!.value} control should have evidence no older than ${interval + Math.ceil(interval / 4)} days.`, data: { newest: newest.date } });
+        report({ range, message: `The newest evidence for ${c.id} is from ${newest.date} (${daysAgo(parseIsoDate(newest.date)!, project.today)}); ${withArticle(c.frequency!.value)} control should have evidence no older than ${interval + Math.ceil(interval / 4)} days.`, data: { newest: newest.date } });
       }
     }
   },

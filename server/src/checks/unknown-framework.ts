@@ -1,5 +1,5 @@
 import type { Located } from '../engine/model';
-import { TSC_FRAMEWORK } from '../frameworks/tsc';
+import { TSC_FRAMEWORK } from '../catalog/tsc-framework';
 import type { Check, ProjectView, Report } from './types';
 
 export const unknownFramework: Check = {

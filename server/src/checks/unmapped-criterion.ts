@@ -1,3 +1,4 @@
+import { ZERO_RANGE } from '../engine/text';
 import type { Range } from '../engine/text';
 import type { Check } from './types';
 
@@ -10,7 +11,7 @@ export const unmappedCriterion: Check = {
   run(file, project, report) {
     const config = file.config;
     if (!config) return;
-    const fallback: Range = config.categoriesKey ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const fallback: Range = config.categoriesKey ?? ZERO_RANGE;
     for (const category of project.catalog.framework.categories) {
       if (!project.inScope(category.id)) continue;
       const entry = config.categories.find((c) => c.value === category.id);

@@ -1,4 +1,4 @@
-import { TSC_FRAMEWORK } from '../frameworks/tsc';
+import { TSC_FRAMEWORK } from '../catalog/tsc-framework';
 import type { Check } from './types';
 
 export const unmappedRequirement: Check = {

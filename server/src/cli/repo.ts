@@ -7,6 +7,7 @@ import { isIsoDate } from '../engine/dates';
 import { UsageError } from './args';
 import type { CliIO } from './command';
 import { CliGit } from '../git/cli-git';
+import { CHECKS } from '../checks';
 
 /**
  * Resolves `[dir]` and `--today`, checks the folder has a soc2.yaml, and loads the project. Where the folder is
@@ -19,7 +20,7 @@ export async function openRepo(dirArg: string | undefined, todayArg: string | un
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${dirArg ?? '.'} is not a folder`);
   if (!existsSync(nodePath.join(dir, 'soc2.yaml'))) throw new UsageError(`${dirArg ?? '.'} has no soc2.yaml; create one (soc2 init, or see the README) or point at the folder that has it`);
   const git = CliGit.open(dir);
-  const loaded = await loadProject(new DiskWorkspace(dir), { today, git }, readAllParallel);
+  const loaded = await loadProject(new DiskWorkspace(dir), { checks: CHECKS, today, git }, readAllParallel);
   for (const p of loaded.listProblems) io.stderr(`soc2: could not list ${p.path} (${p.reason}); skipped\n`);
   return { ...loaded, dir, today, git };
 }

@@ -1,5 +1,6 @@
+import type { RiskTreatment } from '../catalog/vocabulary';
 import type { Range } from './text';
-import type { RequirementFramework } from '../frameworks/types';
+import type { RequirementFramework } from '../catalog/framework-types';
 
 /** A framework defined by a file of the repo, with where its id stands. */
 export interface RepoFramework extends RequirementFramework { file: string; idRange: Range }
@@ -102,7 +103,7 @@ export interface Policy {
   sections: Section[];
 }
 
-export type RiskTreatment = 'mitigate' | 'accept' | 'transfer' | 'avoid';
+export type { RiskTreatment };
 
 /** One entry of the risk register (YAML files under `risks/`): why controls exist, and what was decided. */
 export interface Risk {
@@ -154,6 +155,8 @@ export interface Config {
   dueSoonDays: number;
   /** Per-check overrides: `off` or a severity. */
   checks: Record<string, 'off' | Severity>;
+  /** The keys written under `checks:`, where they stand, so a code no check has can be pointed at. */
+  checkKeys?: Located<string>[];
   vagueLanguage: { enabled: boolean; words: string[]; ignore: string[] };
   policySections?: string[];
   maxFileBytes: number;

@@ -2,9 +2,10 @@ import { isMap, isSeq, type Node, type YAMLMap } from 'yaml';
 import picomatch from 'picomatch';
 import type { Config, Exclusion, Located, ParseProblem, Severity } from './model';
 import { LineIndex } from './text';
+import { parseIsoDate } from './dates';
 import { findPair, locatedList, locatedString, YamlSource } from './yaml-source';
 import { validateDocument } from './schema';
-import { readFrameworkScopes } from '../frameworks/parse-mapping';
+import { readFrameworkScopes } from './framework-mapping';
 
 export const CONFIG_FILE = 'soc2.yaml';
 
@@ -53,6 +54,11 @@ export function parseConfig(file: string, text: string, lines = new LineIndex(te
       const start = locatedString(src, period, 'start');
       const end = locatedString(src, period, 'end');
       if (start && end) config.period = { start, end };
+      const from = parseIsoDate(start?.value), to = parseIsoDate(end?.value);
+      // An inverted period has no intervals, which would silently turn evidence-gap off.
+      if (start && end && from && to && to < from) {
+        problems.push({ code: 'schema', range: end.range, message: `The observation period ends (${end.value}) before it starts (${start.value}); evidence-gap is off until the dates are in order.` });
+      }
     }
   }
   const scope = mapAt(root, 'scope');
@@ -91,6 +97,7 @@ export function parseConfig(file: string, text: string, lines = new LineIndex(te
   if (checks) {
     for (const pair of checks.items) {
       const code = String((pair.key as { value?: unknown })?.value ?? '');
+      if (code) (config.checkKeys ??= []).push({ value: code, range: src.nodeRange(pair.key as Node) });
       const level = String((pair.value as { value?: unknown })?.value ?? '');
       if (code && ['off', 'error', 'warning', 'info', 'hint'].includes(level)) config.checks[code] = level as 'off' | Severity;
     }

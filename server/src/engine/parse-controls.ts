@@ -3,7 +3,7 @@ import { parseItemFile, type ItemFileKind } from './item-file';
 import type { Control, EvidenceItem, Located, ParseProblem } from './model';
 import { LineIndex } from './text';
 import { findPair, locatedList, locatedScalar, locatedString, YamlSource } from './yaml-source';
-import { readFrameworkMappings } from '../frameworks/parse-mapping';
+import { readFrameworkMappings } from './framework-mapping';
 
 export interface ParsedControls { controls: Control[]; problems: ParseProblem[] }
 

@@ -4,7 +4,7 @@ import { parseControls } from './parse-controls';
 import { parsePolicy, type PolicyParseOptions } from './parse-policy';
 import { parseRisks } from './parse-risks';
 import { LineIndex } from './text';
-import { parseFrameworkFile } from '../frameworks/parse-framework';
+import { parseFrameworkFile } from './parse-framework';
 
 /**
  * Parses one file's text into the model the index keeps. Pure, and free of any project state, so it can

@@ -5,7 +5,7 @@ import { isMap, type Node as YamlNode } from 'yaml';
 import type { Mention, ParseProblem, Policy, Section, Sentence } from './model';
 import { LineIndex, type Range } from './text';
 import { locatedList, locatedScalar, locatedString, YamlSource } from './yaml-source';
-import { readFrameworkMappings } from '../frameworks/parse-mapping';
+import { readFrameworkMappings } from './framework-mapping';
 import { validateDocument } from './schema';
 import { scanBlock } from './policy-body';
 import { findFrontMatter, nextLine, scanBlocks } from './markdown-blocks';

@@ -3,7 +3,7 @@ import type { Document, Node } from 'yaml';
 import type { ParseProblem } from './model';
 import type { YamlSource } from './yaml-source';
 import { parseIsoDate } from './dates';
-import { editDistance } from './strings';
+import { nearestWord } from '../util/strings';
 import controlsSchema from '../../../schemas/controls.schema.json';
 import policySchema from '../../../schemas/policy-frontmatter.schema.json';
 import configSchema from '../../../schemas/soc2.schema.json';
@@ -116,12 +116,7 @@ function article(t: string): string {
 function nearestField(kind: SchemaKind, _path: readonly string[], field: string): string | undefined {
   const names = new Set<string>();
   collectProperties(SCHEMAS[kind], names, 0);
-  let best: string | undefined, bestScore = Infinity;
-  for (const n of names) {
-    const d = editDistance(n, field);
-    if (d < bestScore) { best = n; bestScore = d; }
-  }
-  return best && bestScore <= Math.max(2, Math.floor(field.length / 3)) ? best : undefined;
+  return nearestWord(field, names);
 }
 
 function collectProperties(schema: unknown, out: Set<string>, depth: number): void {

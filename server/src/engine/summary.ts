@@ -2,7 +2,7 @@ import type { Project } from './project';
 import type { Diagnostic, Severity } from './model';
 import { toIso, type IsoDate } from './dates';
 import { COVERING_STATUSES, FREQUENCY_BY_ID } from '../catalog/vocabulary';
-import { frameworksReadiness, type FrameworkReadiness } from '../frameworks/readiness';
+import { frameworksReadiness, type FrameworkReadiness } from './framework-readiness';
 
 export type CriterionStatus = 'covered' | 'partial' | 'gap' | 'excluded' | 'out-of-scope';
 

@@ -1,9 +1,9 @@
 import { TSC_TO_ISO, type CrosswalkRow } from '../catalog/crosswalk-tsc-iso';
 import { TSC_TO_CSF } from '../catalog/crosswalk-tsc-csf';
 import type { Control } from '../engine/model';
-import type { ProjectView } from '../checks/types';
+import type { ProjectView } from '../engine/check-api';
 import { COVERING_STATUSES } from '../catalog/vocabulary';
-import type { RequirementFramework } from './types';
+import type { RequirementFramework } from '../catalog/framework-types';
 
 /** One pair of the crosswalk: a TSC criterion, a requirement of the target framework, and why (our words). */
 export interface CrosswalkPair { criterion: string; requirement: string; why: string }

@@ -1,8 +1,8 @@
 import type { Control } from '../engine/model';
-import type { ProjectView } from '../checks/types';
+import type { ProjectView } from '../engine/check-api';
 import { OSCAL_VERSION, SOC2_NAMESPACE, prop, str, token, uuidV5, type OscalOptions } from '../report/oscal';
-import { frameworkReadiness } from './readiness';
-import type { RequirementFramework } from './types';
+import { frameworkReadiness } from '../engine/framework-readiness';
+import type { RequirementFramework } from '../catalog/framework-types';
 
 /**
  * An OSCAL component-definition for one framework besides the TSC: the same shape as `soc2 export oscal`,

@@ -1,9 +1,9 @@
-import type { ProjectView } from '../checks/types';
+import type { ProjectView } from '../engine/check-api';
 import { toCsv } from '../report/evidence-csv';
 import { escapeMarkdown as md } from '../report/summary-text';
 import { escapeHtml as e } from '../report/summary-html';
-import { frameworkReadiness, type RequirementRow } from './readiness';
-import type { RequirementFramework } from './types';
+import { frameworkReadiness, type RequirementRow } from '../engine/framework-readiness';
+import type { RequirementFramework } from '../catalog/framework-types';
 
 export const SOA_COLUMNS = ['requirement', 'title', 'theme', 'applicable', 'justification', 'status', 'controls', 'control_status', 'owners', 'policies'] as const;
 

@@ -2,7 +2,7 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { Control, Policy, Risk } from '../engine/model';
 import type { Project } from '../engine/project';
 import { daysBetween, parseIsoDate, toIso } from '../engine/dates';
-import { reviewDueDate } from '../engine/review';
+import { describeAge, reviewDueDate } from '../engine/review';
 import { criterionStatus } from '../engine/summary';
 import type { FeatureContext } from './feature-context';
 import { controlIdsOfPolicy, controlsMapping, policiesMapping, policyIdsOfControl, risksMapping, riskScore, risksOfControl, targetAt } from './locate';
@@ -135,7 +135,7 @@ function review(project: Project, last: string | undefined, cycle: string | numb
   if (!last) return 'never recorded';
   const due = reviewDueDate(last, cycle, project.config.defaultCycle);
   if (!due) return md(last);
-  const overdue = due < project.today ? `, overdue by ${daysBetween(due, project.today)} days` : '';
+  const overdue = due < project.today ? `, overdue by ${describeAge(due, project.today)}` : '';
   return `${md(last)} (next due ${toIso(due)}${overdue})`;
 }
 
@@ -143,8 +143,7 @@ function review(project: Project, last: string | undefined, cycle: string | numb
 export function evidenceAge(project: Project, date: string): string {
   const d = parseIsoDate(date);
   if (!d) return date;
-  const days = daysBetween(d, project.today);
-  if (days === 0) return 'today';
-  if (days < 0) return `dated ${-days} days ahead`;
-  return days === 1 ? '1 day old' : `${days} days old`;
+  const age = describeAge(d, project.today);
+  if (age === 'today') return age;
+  return d > project.today ? `dated ${age} ahead` : `${age} old`;
 }

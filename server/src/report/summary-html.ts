@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../engine/model';
 import type { ReadinessSummary } from '../engine/summary';
-import { frameworksHtml } from '../frameworks/summary-sections';
+import { frameworksHtml } from './frameworks-summary';
 
 /**
  * The readiness summary as one self-contained HTML file, for a compliance lead to attach to an email to the

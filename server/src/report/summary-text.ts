@@ -1,5 +1,5 @@
 import type { ReadinessSummary } from '../engine/summary';
-import { frameworksJson, frameworksMarkdown, frameworksText } from '../frameworks/summary-sections';
+import { frameworksJson, frameworksMarkdown, frameworksText } from './frameworks-summary';
 
 const STATUS_MARK: Record<string, string> = { covered: '✔', partial: '◐', gap: '✘', excluded: '–', 'out-of-scope': ' ' };
 

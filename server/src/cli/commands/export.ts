@@ -5,7 +5,7 @@ import { VERSION } from '../version';
 import { buildOscal } from '../../report/oscal';
 import { buildFrameworkOscal } from '../../frameworks/oscal-framework';
 import { buildSoa, soaCsv, soaHtml, soaMarkdown } from '../../frameworks/soa';
-import { TSC_FRAMEWORK } from '../../frameworks/tsc';
+import { TSC_FRAMEWORK } from '../../catalog/tsc-framework';
 
 export const exportCommand: Command = {
   name: 'export',

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import type { Command } from '../command';
 import { UsageError } from '../args';
 import { formatOption, openRepo } from '../repo';
-import { FrameworkCatalog } from '../../frameworks/catalog';
+import { FrameworkCatalog } from '../../catalog/framework-catalog';
 
 /**
  * `soc2 frameworks [dir]` lists the built-in frameworks and the repo's own; `soc2 frameworks show ID [dir]`

@@ -7,7 +7,7 @@ import { formatSummaryHtml } from '../../report/summary-html';
 import { formatEvidenceCsv } from '../../report/evidence-csv';
 import { UsageError } from '../args';
 import { estimateCrosswalk, crosswalkTargets } from '../../frameworks/crosswalk';
-import { crosswalkJson, crosswalkMarkdown, crosswalkText } from '../../frameworks/summary-sections';
+import { crosswalkJson, crosswalkMarkdown, crosswalkText } from '../../frameworks/crosswalk-format';
 
 export const summary: Command = {
   name: 'summary',

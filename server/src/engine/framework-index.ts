@@ -1,6 +1,6 @@
-import type { Control, FileModel, Policy, RepoFramework } from '../engine/model';
+import type { Control, FileModel, Policy, RepoFramework } from './model';
 import { COVERING_STATUSES } from '../catalog/vocabulary';
-import { FrameworkCatalog } from './catalog';
+import { FrameworkCatalog } from '../catalog/framework-catalog';
 
 /** What checks and views may ask of the frameworks: the catalog and who maps which requirement. */
 export interface FrameworkView {

@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
-import type { FrameworkMapping, FrameworkScope, Located, RequirementExclusion } from '../engine/model';
-import type { Range } from '../engine/text';
-import { findPair, locatedList, locatedString, type YamlSource } from '../engine/yaml-source';
+import type { FrameworkMapping, FrameworkScope, Located, RequirementExclusion } from './model';
+import type { Range } from './text';
+import { findPair, locatedList, locatedString, type YamlSource } from './yaml-source';
 
 /** Reads `frameworks: { iso27001-2022: [A.5.15], nist-csf-2.0: [PR.AA-05] }` of a control or policy. */
 export function readFrameworkMappings(src: YamlSource, map: YAMLMap): { frameworks: FrameworkMapping[]; frameworksKey?: Range } {

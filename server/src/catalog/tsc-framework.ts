@@ -1,6 +1,6 @@
-import { TSC_2017 } from '../catalog/tsc2017';
-import { normaliseCriterionId } from '../catalog/criteria';
-import type { RequirementFramework } from './types';
+import { TSC_2017 } from './tsc2017';
+import { normaliseCriterionId } from './criteria';
+import type { RequirementFramework } from './framework-types';
 
 /**
  * The Trust Services Criteria seen as one framework among the others, so listings, completion and the

@@ -1,9 +1,9 @@
 import { isMap, isSeq, type Node } from 'yaml';
-import type { ParseProblem, RepoFramework } from '../engine/model';
-import type { Requirement } from './types';
-import { LineIndex } from '../engine/text';
-import { locatedString, findPair, YamlSource } from '../engine/yaml-source';
-import { validateDocument } from '../engine/schema';
+import type { ParseProblem, RepoFramework } from './model';
+import type { Requirement } from '../catalog/framework-types';
+import { LineIndex } from './text';
+import { locatedString, findPair, YamlSource } from './yaml-source';
+import { validateDocument } from './schema';
 
 /** Where the repo's own frameworks live: one file per framework, named after its id. */
 export const FRAMEWORK_FILE = /^frameworks\/[^/]+\.ya?ml$/;

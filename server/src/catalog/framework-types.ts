@@ -2,7 +2,8 @@
  * The shape every framework shares once it is data: the built-in catalogs (TSC 2017, ISO/IEC 27001:2022
  * Annex A, NIST CSF 2.0) and the repo's own `frameworks/<id>.yaml` files.
  */
-import type { Range } from '../engine/text';
+/** Where a repo requirement is written (the engine's Range, restated so the catalog needs nothing above it). */
+interface Range { start: { line: number; character: number }; end: { line: number; character: number } }
 
 export interface RequirementGroup {
   id: string;

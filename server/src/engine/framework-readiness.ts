@@ -1,8 +1,8 @@
-import type { Control, FrameworkScope } from '../engine/model';
-import type { ProjectView } from '../checks/types';
-import { criterionStatus } from '../engine/summary';
-import { TSC_FRAMEWORK } from './tsc';
-import type { RequirementFramework } from './types';
+import type { Control, FrameworkScope } from './model';
+import type { ProjectView } from './check-api';
+import { criterionStatus } from './summary';
+import { TSC_FRAMEWORK } from '../catalog/tsc-framework';
+import type { RequirementFramework } from '../catalog/framework-types';
 
 export type RequirementStatus = 'covered' | 'partial' | 'gap' | 'excluded';
 

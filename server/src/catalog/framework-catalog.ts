@@ -1,8 +1,8 @@
-import { editDistance } from '../engine/strings';
-import { ISO_27001_2022 } from '../catalog/iso27001-2022';
-import { NIST_CSF_2_0 } from '../catalog/nist-csf-2.0';
-import { TSC_FRAMEWORK } from './tsc';
-import type { Requirement, RequirementFramework } from './types';
+import { editDistance } from '../util/strings';
+import { ISO_27001_2022 } from './iso27001-2022';
+import { NIST_CSF_2_0 } from './nist-csf-2.0';
+import { TSC_FRAMEWORK } from './tsc-framework';
+import type { Requirement, RequirementFramework } from './framework-types';
 
 /** Built-in frameworks, in the order they are listed. SOC 2's criteria stay first everywhere. */
 export const BUILT_IN_FRAMEWORKS: readonly RequirementFramework[] = [TSC_FRAMEWORK, ISO_27001_2022, NIST_CSF_2_0];
