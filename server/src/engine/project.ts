@@ -39,7 +39,8 @@ type Update = { affected: Set<string>; rolesChanged: boolean };
  */
 export class Project implements ProjectView {
   readonly catalog: CriteriaCatalog;
-  readonly today: Date;
+  /** Moved only through setToday (an editor left open past midnight). */
+  today: Date;
   readonly checks: readonly Check[];
   configFile?: string;
   readonly counters: WorkCounters = { parses: new Map(), checkRuns: new Map() };
@@ -242,6 +243,19 @@ export class Project implements ProjectView {
     this.diagnostics.set(path, out);
     this.dirty.delete(path);
     return out;
+  }
+
+  /**
+   * A new day (an editor left open past midnight): every file's checks run again against it, lazily as
+   * usual and counted in `counters.checkRuns`; nothing is re-parsed. Returns the files whose diagnostics may change.
+   */
+  setToday(today: IsoDate): Set<string> {
+    const date = parseIsoDate(today);
+    if (!date) throw new Error(`"today" must be a date written YYYY-MM-DD, not ${today}`);
+    if (date.getTime() === this.today.getTime()) return new Set();
+    this.today = date;
+    for (const f of this.files.keys()) this.dirty.add(f);
+    return new Set(this.files.keys());
   }
 
   /** Every file's diagnostics, files in path order. */
