@@ -5,7 +5,7 @@
 import type { SummaryResult, RootSummary } from '../../server/src/lsp/protocol';
 import type { CriterionStatus } from '../../server/src/engine/summary';
 
-export type NodeKind = 'root' | 'category' | 'criterion' | 'control' | 'policy';
+export type NodeKind = 'root' | 'category' | 'criterion' | 'framework' | 'requirement' | 'control' | 'policy';
 
 export interface CoverageNode {
   kind: NodeKind;
@@ -40,12 +40,13 @@ const STATUS_TEXT: Record<Exclude<CriterionStatus, 'out-of-scope'>, string> = {
 };
 
 /**
- * Builds the tree. One compliance root: its categories at the top; several: one node per root.
- * Only in-scope categories are listed (out-of-scope criteria are not part of the audit).
+ * Builds the tree. One compliance root: its categories at the top, then one node per other framework in
+ * scope (ISO 27001, NIST CSF, the repo's own); several roots: one node per root. Only in-scope categories
+ * are listed (out-of-scope criteria are not part of the audit).
  */
 export function buildCoverageTree(result: SummaryResult | undefined): CoverageNode[] {
   if (!result?.roots.length) return [];
-  if (result.roots.length === 1) return categoryNodes(result.roots[0]!);
+  if (result.roots.length === 1) return [...categoryNodes(result.roots[0]!), ...frameworkNodes(result.roots[0]!)];
   return result.roots.map((r) => ({
     kind: 'root' as const,
     key: `root:${r.root}`,
@@ -53,7 +54,7 @@ export function buildCoverageTree(result: SummaryResult | undefined): CoverageNo
     description: `${r.summary.readiness}% ready`,
     tooltip: r.root,
     icon: 'folder',
-    children: categoryNodes(r),
+    children: [...categoryNodes(r), ...frameworkNodes(r)],
   }));
 }
 
@@ -77,7 +78,32 @@ function categoryNodes(r: RootSummary): CoverageNode[] {
   });
 }
 
-function criterionNode(r: RootSummary, parentKey: string, c: RootSummary['summary']['criteria'][number]): CoverageNode {
+/** One node per framework in scope besides SOC 2, with its requirements under it (collapsed: ISO alone has 93). */
+function frameworkNodes(r: RootSummary): CoverageNode[] {
+  return (r.summary.frameworks ?? []).map((f) => {
+    const key = `${r.root}|fw:${f.id}`;
+    const parts = [`${f.readiness}% ready`, `${f.covered}/${f.requirements - f.excluded} covered`];
+    if (f.partial) parts.push(`${f.partial} partial`);
+    if (f.gap) parts.push(`${f.gap} gap${f.gap === 1 ? '' : 's'}`);
+    if (f.excluded) parts.push(`${f.excluded} excluded`);
+    return {
+      kind: 'framework' as const,
+      key,
+      label: f.name,
+      description: parts.join(' · '),
+      tooltip: `${f.name} (${f.id})`,
+      icon: f.gap ? 'shield' : 'verified',
+      children: f.rows.filter((x) => Object.hasOwn(STATUS_ICON, x.status)).map((x) => criterionNode(r, key, {
+        id: x.id, series: f.name, summary: x.title, status: x.status, exclusionReason: x.exclusionReason,
+        controls: x.controls.map((c) => c.id), policies: x.policies,
+      }, 'requirement')),
+    };
+  });
+}
+
+type CriterionLike = Pick<RootSummary['summary']['criteria'][number], 'id' | 'series' | 'summary' | 'status' | 'exclusionReason' | 'controls' | 'policies'>;
+
+function criterionNode(r: RootSummary, parentKey: string, c: CriterionLike, kind: 'criterion' | 'requirement' = 'criterion'): CoverageNode {
   const status = c.status as Exclude<CriterionStatus, 'out-of-scope'>;
   const icon = STATUS_ICON[status];
   const key = `${parentKey}|${c.id}`;
@@ -95,7 +121,7 @@ function criterionNode(r: RootSummary, parentKey: string, c: RootSummary['summar
   };
   const detail = status === 'excluded' ? `excluded: ${c.exclusionReason ?? 'no reason given'}` : STATUS_TEXT[status];
   return {
-    kind: 'criterion',
+    kind,
     key,
     label: c.id,
     description: status === 'excluded' ? `excluded · ${c.exclusionReason ?? c.summary}` : `${status} · ${c.summary}`,

@@ -11,6 +11,7 @@ import type { SummaryResult, RootSummary } from '../../server/src/lsp/protocol';
 import type { ReadinessSummary, CriterionStatus } from '../../server/src/engine/summary';
 import type { Diagnostic } from '../../server/src/engine/model';
 import { SUMMARY_CSS } from './summary-style';
+import { renderFrameworks } from './frameworks-html';
 
 /** What the page shows when there is no summary to render. */
 export interface RenderState { loading?: boolean; error?: string }
@@ -100,7 +101,7 @@ function renderBody(result: SummaryResult | undefined, state: RenderState): stri
 }
 
 /** A button that opens `file` at `line` in the root. */
-function link(root: string, file: string, line: number, text: string, cls = 'link', title?: string): string {
+export function link(root: string, file: string, line: number, text: string, cls = 'link', title?: string): string {
   const t = title === undefined ? '' : ` title="${escapeHtml(title)}"`;
   return `<button type="button" class="${cls}" data-root="${escapeHtml(root)}" data-file="${escapeHtml(file)}" data-line="${Math.max(1, Math.floor(num(line)) || 1)}"${t}>${text}</button>`;
 }
@@ -136,6 +137,7 @@ function renderRoot(r: RootSummary): string {
     `<p class="muted">${num(s.totals.policies)} policies, ${num(s.totals.controls)} controls${byStatus ? ` (${byStatus})` : ''} · ${num(s.severities.error)} errors, ${num(s.severities.warning)} warnings, ${num(s.severities.info)} info</p>`,
     renderCategories(s),
     renderGrid(r),
+    renderFrameworks(r),
     renderGaps(r),
     renderFindings(r, 'Reviews', 'Policies and controls past or near their review date, or without one.', s.findings.staleReviews),
     renderFindings(r, 'Policy and practice', 'Where a policy and its controls disagree.', s.findings.mismatches),
