@@ -38,7 +38,8 @@ export function buildSoa(project: ProjectView, framework: RequirementFramework, 
     return {
       requirement: r.id, title: r.title, theme: groups.get(r.group) ?? r.group, applicable,
       justification: !applicable ? (r.exclusionReason || 'No reason given (exclusion-without-reason).')
-        : r.controls.length ? `Implemented through ${r.controls.map((c) => c.id).join(', ')}.` : 'Applicable; no control implements it yet.',
+        : r.status === 'covered' ? `Implemented through ${r.controls.filter((c) => c.status === 'implemented').map((c) => c.id).join(', ')}.`
+          : r.status === 'partial' ? `Applicable; only planned or partial so far: ${r.controls.map((c) => c.id).join(', ')}.` : 'Applicable; no control implements it yet.',
       status: r.status, controls: r.controls, policies: r.policies,
     };
   });
