@@ -9,7 +9,7 @@ import { TSC_FRAMEWORK } from '../../catalog/tsc-framework';
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: 'soc2 export oscal [dir] [--framework ID] [--today YYYY-MM-DD] | soc2 export soa [dir] [--framework iso27001-2022] [--format csv|markdown|html]',
+  usage: 'soc2 export oscal [dir] [--framework ID] [--today YYYY-MM-DD]\n  soc2 export soa [dir] [--framework iso27001-2022] [--format csv|markdown|html] [--today YYYY-MM-DD]',
   summary: 'print the controls as an OSCAL component-definition (JSON), or the Statement of Applicability of a framework',
   options: { values: ['--today', '--framework', '--format'], flags: [] },
   async run(args, io) {

@@ -11,7 +11,7 @@ import { FrameworkCatalog } from '../../catalog/framework-catalog';
  */
 export const frameworks: Command = {
   name: 'frameworks',
-  usage: 'soc2 frameworks [dir] [--format text|json] | soc2 frameworks show ID [dir] [--format text|json]',
+  usage: 'soc2 frameworks [dir] [--format text|json]\n  soc2 frameworks show ID [dir] [--format text|json]',
   summary: 'list the frameworks controls can map (built-in and frameworks/*.yaml), or one framework\'s requirements',
   options: { values: ['--format', '--today'], flags: [] },
   async run(args, io) {
