@@ -5,6 +5,7 @@ import { checks } from './checks';
 import { init } from './init';
 import { exportCommand } from './export';
 import { frameworks } from './frameworks';
+import { importCommand } from './import';
 
 /** Every CLI command. Adding one: a file in this folder, then a line here. */
-export const COMMANDS: readonly Command[] = [check, summary, checks, init, exportCommand, frameworks];
+export const COMMANDS: readonly Command[] = [check, summary, checks, init, exportCommand, importCommand, frameworks];
