@@ -89,3 +89,11 @@ test('quick fix "also map" on a control adds the crosswalk suggestions for ISO t
   const acOut = applyWorkspaceEdit(acAlso.edit!, (u) => (u === uri('controls/access.yaml') ? files['controls/access.yaml'] : undefined)).get(uri('controls/access.yaml'))!;
   assert.match(acOut, /iso27001-2022: \[A\.5\.15, A\.8\.5, A\.5\.17, A\.8\.3, A\.8\.4, A\.8\.18, A\.8\.24\]/);
 });
+
+test('completion of an exclusion in soc2.yaml offers the requirements of the framework it sits under', async () => {
+  const pos = at('soc2.yaml', 'requirement: A.7.4', 'requirement: A.7.4'.length);
+  const list = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uri('soc2.yaml') }, position: pos });
+  const items = (Array.isArray(list) ? list : list!.items) as CompletionItem[];
+  assert.equal(items.length, 93);
+  assert.equal(items.find((i) => i.label === 'A.7.4')?.detail, 'Watching premises');
+});

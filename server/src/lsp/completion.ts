@@ -3,7 +3,7 @@ import type { FileKind } from '../engine/model';
 import { CONTROL_STATUSES, FREQUENCIES, REVIEW_CYCLES, RISK_RATINGS, RISK_TREATMENTS } from '../catalog/vocabulary';
 import type { FeatureContext } from './feature-context';
 import { field, md } from './markdown';
-import { frameworkIdCompletion, requirementCompletion } from './requirements';
+import { exclusionCompletion, frameworkIdCompletion, requirementCompletion } from './requirements';
 
 /** `[` and `,` open flow-list items, space follows `- ` and `key:`, `-` continues an id in prose (`AC-`). */
 export const COMPLETION_TRIGGERS: string[] = ['[', ',', ' ', '-'];
@@ -114,6 +114,7 @@ function items(ctx: FeatureContext, kind: FileKind, key: string, mode: Mode, ran
   if (mode === 'list' && key === 'policies' && kind === 'controls') return keep(policies(ctx, range));
   if (mode === 'list' && (kind === 'controls' || fm) && ctx.project.frameworks.catalog.get(key)) return keep(requirementCompletion(ctx, key, range, range.end) ?? []);
   if (kind === 'config' && ((mode === 'list' && key === 'frameworks') || (mode === 'scalar' && key === 'id'))) return keep(frameworkIdCompletion(ctx, range));
+  if (kind === 'config' && mode === 'scalar' && key === 'requirement') return exclusionCompletion(ctx, range);
   if (mode === 'list' && key === 'controls' && (fm || risk)) return keep(controls(ctx, range));
   if (mode === 'list' && key === 'categories' && kind === 'config') {
     return keep(ctx.project.catalog.framework.categories.map((c, i) => enumItem(c.id, c.name, c.description, range, i)));

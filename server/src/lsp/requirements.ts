@@ -97,3 +97,17 @@ export function frameworkIdCompletion(ctx: FeatureContext, range: Range): Comple
     sortText: String(i).padStart(4, '0'), textEdit: { range, newText: f.id },
   }));
 }
+
+/** `- requirement: |` under a framework's `exclusions` in soc2.yaml: that framework's requirement ids. */
+export function exclusionCompletion(ctx: FeatureContext, range: Range): CompletionItem[] | null {
+  const lines = ctx.document.getText().split(/\r\n|\r|\n/);
+  // The framework entry that owns the cursor: the nearest `- id: X` above it, at a shallower indentation.
+  const indent = (t: string) => t.length - t.trimStart().length;
+  const here = indent(lines[range.start.line] ?? '');
+  for (let i = range.start.line - 1; i >= 0; i--) {
+    const m = /^(\s*)-\s+id:\s*["']?([^\s"'#]+)/.exec(lines[i]!);
+    if (m && m[1]!.length < here) return requirementCompletion(ctx, m[2]!, range, range.end);
+    if (/^\S/.test(lines[i]!)) break;
+  }
+  return null;
+}
