@@ -101,6 +101,24 @@ export async function runUiSuite({ page, baseUrl, root, shots, record, log }) {
     await waitFor(async () => (await rowText()).some((t) => /(^|[^A-Z])[A-Z]{2,3}-\d{2}(?!\d)/.test(t)), { timeoutMs: 10_000, what: 'the controls under CC1.1' });
   });
 
+  await step('the coverage tree has one top-level node per other framework in scope (ISO 27001), with its requirements', 'coverage-tree-frameworks', async () => {
+    const header = page.locator('.pane-header', { hasText: 'SOC 2 Coverage' });
+    const pane = page.locator('.pane', { has: header });
+    const rows = pane.locator('.monaco-list-row');
+    // Fold the categories so the framework nodes come into view.
+    for (const row of await rows.all()) {
+      if ((await row.getAttribute('aria-level')) === '1' && (await row.getAttribute('aria-expanded')) === 'true') await row.locator('.monaco-tl-twistie').click();
+    }
+    for (const fw of root.summary.frameworks) {
+      const node = rows.filter({ hasText: fw.name }).first();
+      await node.waitFor({ state: 'visible', timeout: 10_000 });
+      assert.match((await node.textContent()) ?? '', new RegExp(`${fw.readiness}% ready`), `${fw.name}'s node shows its readiness`);
+      if ((await node.getAttribute('aria-expanded')) !== 'true') await node.locator('.monaco-tl-twistie').click();
+    }
+    await waitFor(async () => (await rows.allTextContents()).some((t) => /A\.5\.1(?!\d)/.test(t)), { timeoutMs: 10_000, what: 'the Annex A controls under the ISO node' });
+    await sleep(300);
+  });
+
   await step('the command palette runs "SOC 2: Show Readiness Summary" and the webview shows the criteria grid', 'summary-webview', async () => {
     await runCommand('SOC 2: Show Readiness Summary');
     // Webviews are iframes inside iframes: find the frame that holds the grid.
@@ -118,6 +136,14 @@ export async function runUiSuite({ page, baseUrl, root, shots, record, log }) {
     const pct = await frame.$eval('.pct', (e) => e.textContent || '').catch(() => '');
     assert.equal(pct.trim(), `${root.summary.readiness}%`, `the webview shows ${pct.trim()} ready, soc2 summary says ${root.summary.readiness}%`);
     await sleep(300);
+    // One section per other framework in scope, after the SOC 2 criteria, with the readiness `soc2 summary` gives it.
+    const sections = await frame.$$eval('section.framework h2', (hs) => hs.map((h) => (h.textContent || '').trim()));
+    assert.deepEqual(sections, root.summary.frameworks.map((f) => `${f.name}: ${f.readiness}% ready`), 'the framework sections');
+    const isoCells = await frame.$$eval('section.framework .grid > *', (cs) => cs.length);
+    assert.equal(isoCells, root.summary.frameworks.reduce((n, f) => n + f.requirements, 0), 'one cell per requirement');
+    await frame.$eval('section.framework', (el) => el.scrollIntoView());
+    await sleep(300);
+    await shot('summary-webview-frameworks');
   });
 
   const pos = criteriaListPosition(root);

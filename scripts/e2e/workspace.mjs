@@ -30,7 +30,10 @@ function expectedSummary(dir) {
   const r = spawnSync(process.execPath, [join(REPO, 'dist', 'cli.js'), 'summary', dir, '--format', 'json', '--today', TODAY], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`soc2 summary ${dir} exited with ${r.status}: ${r.stderr}`);
   const s = JSON.parse(r.stdout);
-  return { readiness: s.readiness, criteria: s.criteria.filter((c) => c.status !== 'out-of-scope').map((c) => ({ id: c.id, status: c.status })) };
+  return {
+    readiness: s.readiness, criteria: s.criteria.filter((c) => c.status !== 'out-of-scope').map((c) => ({ id: c.id, status: c.status })),
+    frameworks: (s.frameworks ?? []).map((f) => ({ id: f.id, name: f.name, readiness: f.readiness, requirements: f.requirements })),
+  };
 }
 
 /**
