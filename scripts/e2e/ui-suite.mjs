@@ -39,6 +39,22 @@ export async function runUiSuite({ page, baseUrl, root, shots, record, log }) {
   };
 
   const problemsRows = () => page.$$eval('.markers-panel .monaco-list-row', (rows) => rows.map((r) => r.textContent || ''));
+  /** Every row of the Problems panel: the list is virtual (only what fits is in the page), so scroll through it. */
+  const allProblemsRows = async () => {
+    const seen = new Set(await problemsRows());
+    const box = await page.locator('.markers-panel').boundingBox();
+    if (!box) return [...seen];
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let i = 0; i < 30; i++) {
+      const before = seen.size;
+      await page.mouse.wheel(0, Math.max(100, box.height / 2));
+      await sleep(80);
+      for (const r of await problemsRows()) seen.add(r);
+      if (seen.size === before && i > 2) break;
+    }
+    await page.mouse.wheel(0, -100_000);
+    return [...seen];
+  };
   const runCommand = async (label) => {
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
@@ -67,7 +83,7 @@ export async function runUiSuite({ page, baseUrl, root, shots, record, log }) {
     const want = root.diagnostics;
     let rows = [];
     await waitFor(async () => {
-      rows = await problemsRows();
+      rows = await allProblemsRows();
       return want.every((d) => rows.some((r) => r.includes(d.message) && r.includes(d.code)));
     }, { timeoutMs: 60_000, what: 'the Problems panel to list the example\'s problems' }).catch((err) => {
       const missing = want.filter((d) => !rows.some((r) => r.includes(d.message) && r.includes(d.code)));
@@ -105,9 +121,12 @@ export async function runUiSuite({ page, baseUrl, root, shots, record, log }) {
     const header = page.locator('.pane-header', { hasText: 'SOC 2 Coverage' });
     const pane = page.locator('.pane', { has: header });
     const rows = pane.locator('.monaco-list-row');
-    // Fold the categories so the framework nodes come into view.
-    for (const row of await rows.all()) {
-      if ((await row.getAttribute('aria-level')) === '1' && (await row.getAttribute('aria-expanded')) === 'true') await row.locator('.monaco-tl-twistie').click();
+    // Fold the categories so the framework nodes come into view (one at a time: the rows change with each fold).
+    for (let i = 0; i < 10; i++) {
+      const open = pane.locator('.monaco-list-row[aria-level="1"][aria-expanded="true"]').first();
+      if (!(await open.count())) break;
+      await open.locator('.monaco-tl-twistie').click();
+      await sleep(150);
     }
     for (const fw of root.summary.frameworks) {
       const node = rows.filter({ hasText: fw.name }).first();
