@@ -52,7 +52,8 @@ export async function runUiSuite({ page, baseUrl, root, shots, record, log }) {
       for (const r of await problemsRows()) seen.add(r);
       if (seen.size === before && i > 2) break;
     }
-    await page.mouse.wheel(0, -100_000);
+    // Back to the top, where later steps look for new rows (a wheel event scrolls the list a bounded amount).
+    for (let i = 0; i < 40; i++) { await page.mouse.wheel(0, -box.height); await sleep(20); }
     return [...seen];
   };
   const runCommand = async (label) => {
