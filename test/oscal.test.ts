@@ -28,7 +28,7 @@ test('the example exports as an OSCAL component-definition valid against the pub
   const reqs = cd.components[0]['control-implementations'][0]['implemented-requirements'];
   const cc92 = reqs.find((r: any) => r['control-id'] === 'CC9.2');
   assert.deepEqual(cc92.statements.map((s: any) => [s['statement-id'], s.props.find((p: any) => p.name === 'control-status').value]), [['CC9.2_VR-01', 'planned']]);
-  assert.equal(cc92.props.find((p: any) => p.name === 'coverage-status').value, 'partial');
+  assert.equal(cc92.props.find((p: any) => p.name === 'coverage-status').value, 'gap');
   // owners are parties in the control-owner role
   const nora = cd.metadata.parties.find((p: any) => p.name === 'nora.castillo@acme.example');
   assert.deepEqual(cc92['responsible-roles'], [{ 'role-id': 'control-owner', 'party-uuids': [nora.uuid] }]);

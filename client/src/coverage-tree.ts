@@ -34,8 +34,8 @@ export const STATUS_ICON: Record<Exclude<CriterionStatus, 'out-of-scope'>, { ico
 
 const STATUS_TEXT: Record<Exclude<CriterionStatus, 'out-of-scope'>, string> = {
   covered: 'covered by an implemented control',
-  partial: 'only planned or partial controls',
-  gap: 'no control',
+  partial: 'only partial controls (half credit)',
+  gap: 'no implemented or partial control',
   excluded: 'excluded from scope',
 };
 
@@ -95,13 +95,13 @@ function frameworkNodes(r: RootSummary): CoverageNode[] {
       icon: f.gap ? 'shield' : 'verified',
       children: f.rows.filter((x) => Object.hasOwn(STATUS_ICON, x.status)).map((x) => criterionNode(r, key, {
         id: x.id, series: f.name, summary: x.title, status: x.status, exclusionReason: x.exclusionReason,
-        controls: x.controls.map((c) => c.id), policies: x.policies,
+        controls: x.controls.map((c) => c.id), policies: x.policies, ...(x.planned ? { planned: x.planned } : {}),
       }, 'requirement')),
     };
   });
 }
 
-type CriterionLike = Pick<RootSummary['summary']['criteria'][number], 'id' | 'series' | 'summary' | 'status' | 'exclusionReason' | 'controls' | 'policies'>;
+type CriterionLike = Pick<RootSummary['summary']['criteria'][number], 'id' | 'series' | 'summary' | 'status' | 'exclusionReason' | 'controls' | 'policies' | 'planned'>;
 
 function criterionNode(r: RootSummary, parentKey: string, c: CriterionLike, kind: 'criterion' | 'requirement' = 'criterion'): CoverageNode {
   const status = c.status as Exclude<CriterionStatus, 'out-of-scope'>;
@@ -119,12 +119,13 @@ function criterionNode(r: RootSummary, parentKey: string, c: CriterionLike, kind
       children: [],
     };
   };
-  const detail = status === 'excluded' ? `excluded: ${c.exclusionReason ?? 'no reason given'}` : STATUS_TEXT[status];
+  const planned = c.planned?.length ? ` · planned: ${c.planned.join(', ')}` : '';
+  const detail = status === 'excluded' ? `excluded: ${c.exclusionReason ?? 'no reason given'}` : `${STATUS_TEXT[status]}${planned}`;
   return {
     kind,
     key,
     label: c.id,
-    description: status === 'excluded' ? `excluded · ${c.exclusionReason ?? c.summary}` : `${status} · ${c.summary}`,
+    description: status === 'excluded' ? `excluded · ${c.exclusionReason ?? c.summary}` : `${status}${c.planned?.length ? ' (planned)' : ''} · ${c.summary}`,
     tooltip: `${c.id} — ${c.series}\n${c.summary}\n\n${detail}`,
     icon: icon.icon,
     iconColor: icon.color,

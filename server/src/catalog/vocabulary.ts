@@ -72,8 +72,6 @@ export const RISK_RATINGS: { readonly likelihood: readonly string[]; readonly im
   impact: ['negligible', 'minor', 'moderate', 'major', 'severe'],
 };
 
-/** Statuses whose controls count as working coverage for `unmapped-criterion`. */
-export const COVERING_STATUSES: ReadonlySet<string> = new Set(['implemented', 'partial']);
 
 /** Phrases that contain a frequency word but state no frequency ("continuous integration"). */
 export const NOT_FREQUENCY_PHRASES: readonly string[] = [

@@ -3,6 +3,7 @@ import { addDays, parseIsoDate } from '../engine/dates';
 import { daysAgo } from '../engine/review';
 import { withArticle } from '../util/strings';
 import type { Check } from './types';
+import { pastOccurrences } from '../engine/evidence';
 
 export const evidenceStale: Check = {
   code: 'evidence-stale',
@@ -15,11 +16,13 @@ export const evidenceStale: Check = {
       if (c.status?.value !== 'implemented' || !c.evidence.length) continue;
       const interval = FREQUENCY_BY_ID.get(c.frequency?.value ?? '')?.intervalDays;
       if (!interval) continue;
-      const { occurrences, missingPaths } = project.evidenceOf(c);
+      const { occurrences: all, missingPaths } = project.evidenceOf(c);
+      const occurrences = pastOccurrences(all, project.today);
       const newest = occurrences[occurrences.length - 1];
       const range = c.evidenceKey ?? c.idRange;
       if (!newest) {
-        if (missingPaths.length < c.evidence.length) report({ range, message: `Control ${c.id} runs ${c.frequency!.value} but none of its evidence is dated: name files with the date they were produced (2026-04-03-...).` });
+        // Evidence dated only in the future is evidence-future-dated's finding; saying "none dated" would be false.
+        if (missingPaths.length < c.evidence.length && all.length === occurrences.length) report({ range, message: `Control ${c.id} runs ${c.frequency!.value} but none of its evidence is dated: name files with the date they were produced (2026-04-03-...).` });
         continue;
       }
       const limit = addDays(parseIsoDate(newest.date)!, interval + Math.ceil(interval / 4));

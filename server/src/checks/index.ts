@@ -21,6 +21,7 @@ import { oneSidedLink } from './one-sided-link';
 import { evidenceMissing } from './evidence-missing';
 import { evidenceStale } from './evidence-stale';
 import { evidenceGap } from './evidence-gap';
+import { evidenceFutureDated } from './evidence-future-dated';
 import { riskUntreated } from './risk-untreated';
 import { riskUnknownControl } from './risk-unknown-control';
 import { riskAcceptanceExpired } from './risk-acceptance-expired';
@@ -32,6 +33,11 @@ import { unknownFramework } from './unknown-framework';
 import { unknownRequirement } from './unknown-requirement';
 import { unmappedRequirement } from './unmapped-requirement';
 import { exclusionWithoutReason } from './exclusion-without-reason';
+import { unknownOwner } from './unknown-owner';
+import { ownerDeparted } from './owner-departed';
+import { acknowledgementMissing } from './acknowledgement-missing';
+import { trainingOverdue } from './training-overdue';
+import { remediationOverdue } from './remediation-overdue';
 
 /** Every check, in the order their findings are listed. Adding a check: add its file, then a line here. */
 export const CHECKS: readonly Check[] = [
@@ -39,9 +45,10 @@ export const CHECKS: readonly Check[] = [
   duplicateId, unknownCriterion, unknownReference, outOfScopeCriterion, unmappedCriterion,
   unknownFramework, unknownRequirement, unmappedRequirement, exclusionWithoutReason,
   controlUnmapped, policyUnmapped, missingOwner, missingReviewDate, staleReview, reviewDueSoon,
-  frequencyMismatch, oneSidedLink, evidenceMissing, evidenceStale, evidenceGap,
+  frequencyMismatch, oneSidedLink, evidenceMissing, evidenceStale, evidenceGap, evidenceFutureDated,
   vagueLanguage, policyMissingSection,
   riskUntreated, riskUnknownControl, riskAcceptanceExpired, approverIsOwner, policyChangedSinceApproval,
+  unknownOwner, ownerDeparted, acknowledgementMissing, trainingOverdue, remediationOverdue,
 ];
 
 export const CHECK_BY_CODE: ReadonlyMap<string, Check> = new Map(CHECKS.map((c) => [c.code, c]));

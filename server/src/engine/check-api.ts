@@ -4,6 +4,8 @@ import type { CriteriaCatalog } from '../catalog/criteria';
 import type { ControlEvidence } from './evidence';
 import type { Range } from './text';
 import type { FrameworkView } from './framework-index';
+import type { PeopleDirectory } from './people-directory';
+import type { Acknowledgement, TrainingCompletion } from './people-model';
 
 /** What a check may know of the project: the index, never the disk or the clock. */
 export interface ProjectView {
@@ -38,6 +40,10 @@ export interface ProjectView {
   /** Whether an implemented or partial control maps the criterion. */
   isCovered(criterionId: string): boolean;
   controlsMapping(criterionId: string): readonly Control[];
+  /** The roster's lookups; undefined when the repo keeps no roster, which turns the people checks off. */
+  peopleDirectory(): PeopleDirectory | undefined;
+  acknowledgementRecords(): readonly Acknowledgement[];
+  trainingCompletions(): readonly TrainingCompletion[];
 }
 
 export interface Finding {

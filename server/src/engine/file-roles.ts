@@ -34,6 +34,10 @@ export class FileRoles {
     if (this.matchPolicy(path)) return 'policy';
     if (this.matchControls(path)) return 'controls';
     if (this.matchRisks(path)) return 'risks';
+    const people = this.config.people;
+    if (path === people.roster) return 'people';
+    if (path.endsWith('.csv') && path.startsWith(`${people.acknowledgements}/`)) return 'acknowledgements';
+    if (path.endsWith('.csv') && path.startsWith(`${people.training}/`)) return 'training-records';
     if (isFrameworkFile(path)) return 'framework';
     return 'other';
   }

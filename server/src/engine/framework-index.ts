@@ -1,5 +1,5 @@
 import type { Control, FileModel, Policy, RepoFramework } from './model';
-import { COVERING_STATUSES } from '../catalog/vocabulary';
+import { covers } from './readiness';
 import { FrameworkCatalog } from '../catalog/framework-catalog';
 
 /** What checks and views may ask of the frameworks: the catalog and who maps which requirement. */
@@ -51,7 +51,7 @@ export class FrameworkIndex implements FrameworkView {
       this.cached = undefined;
     }
     for (const c of m.controls) {
-      const covering = !!c.status && COVERING_STATUSES.has(c.status.value);
+      const covering = covers(c.status?.value);
       for (const map of c.frameworks) {
         this.name(map.framework.value, m.path, delta);
         for (const r of map.requirements) {

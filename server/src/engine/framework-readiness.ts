@@ -1,6 +1,7 @@
 import type { Control, FrameworkScope } from './model';
 import type { ProjectView } from './check-api';
 import { criterionStatus } from './summary';
+import { creditOf } from './readiness';
 import { TSC_FRAMEWORK } from '../catalog/tsc-framework';
 import type { RequirementFramework } from '../catalog/framework-types';
 
@@ -11,13 +12,15 @@ export interface RequirementRow {
   controls: { id: string; status?: string; owner?: string }[];
   policies: string[];
   exclusionReason?: string;
+  /** Mapping controls that are only planned (or have no status): shown beside the gap, no credit. */
+  planned?: string[];
 }
 
 /** One framework in scope: the counts of `soc2 summary` (same rule as the TSC) and the rows behind them. */
 export interface FrameworkReadiness {
   id: string; name: string; version: string;
   requirements: number; covered: number; partial: number; gap: number; excluded: number;
-  /** round(100 * (covered + 0.5 * partial) / (requirements - excluded)). */
+  /** round(100 * (covered + 0.5 * partial) / (requirements - excluded)); planned controls earn nothing. */
   readiness: number;
   rows: RequirementRow[];
 }
@@ -41,15 +44,18 @@ export function frameworkReadiness(project: ProjectView, framework: RequirementF
   const rows: RequirementRow[] = [];
   for (const r of framework.requirements) {
     const controls = [...project.frameworks.controlsMapping(framework.id, r.id)].sort(byId);
-    const implemented = controls.filter((c) => c.status?.value === 'implemented').length;
-    const other = controls.filter((c) => c.status?.value !== 'implemented' && c.status?.value !== 'not-applicable').length;
-    const status = criterionStatus(true, exclusions.has(r.id), implemented, other) as RequirementStatus;
+    const credit = controls.map((c) => creditOf(c.status?.value));
+    const implemented = credit.filter((x) => x === 'implemented').length;
+    const partial = credit.filter((x) => x === 'partial').length;
+    const planned = controls.filter((_, i) => credit[i] === 'planned').map((c) => c.id);
+    const status = criterionStatus(true, exclusions.has(r.id), implemented, partial) as RequirementStatus;
     counts[status]++;
     rows.push({
       id: r.id, title: r.title, group: r.group, status,
       controls: controls.map((c) => ({ id: c.id, status: c.status?.value, owner: c.owner?.value })),
       policies: [...new Set(project.frameworks.policiesMapping(framework.id, r.id).map((p) => p.id))].sort(),
       ...(exclusions.has(r.id) ? { exclusionReason: exclusions.get(r.id) } : {}),
+      ...(planned.length ? { planned } : {}),
     });
   }
   const applicable = framework.requirements.length - counts.excluded;

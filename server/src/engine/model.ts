@@ -4,6 +4,7 @@ import type { RequirementFramework } from '../catalog/framework-types';
 
 /** A framework defined by a file of the repo, with where its id stands. */
 export interface RepoFramework extends RequirementFramework { file: string; idRange: Range }
+import type { Acknowledgement, PeopleConfig, Person, TrainingCompletion } from './people-model';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -62,6 +63,9 @@ export interface Control {
   reviewCycle?: Located<string | number>;
   evidence: EvidenceItem[];
   evidenceKey?: Range;
+  /** For planned and partial controls: when the work to make it operate is due, and where it is tracked. */
+  targetDate?: Located<string>;
+  tracking?: Located<string>;
 }
 
 /** A control id written in a policy body. */
@@ -101,6 +105,8 @@ export interface Policy {
   mentions: Mention[];
   sentences: Sentence[];
   sections: Section[];
+  /** `acknowledge: { within_days: N }`: staff must acknowledge each version within N days. */
+  acknowledgeWithinDays?: Located<number>;
 }
 
 export type { RiskTreatment };
@@ -160,11 +166,13 @@ export interface Config {
   vagueLanguage: { enabled: boolean; words: string[]; ignore: string[] };
   policySections?: string[];
   maxFileBytes: number;
+  /** The roster, acknowledgement and training settings. */
+  people: PeopleConfig;
   /** Whether soc2.yaml could be read at all; defaults are used when not. */
   usable: boolean;
 }
 
-export type FileKind = 'config' | 'policy' | 'controls' | 'risks' | 'framework' | 'other';
+export type FileKind = 'config' | 'policy' | 'controls' | 'risks' | 'framework' | 'people' | 'acknowledgements' | 'training-records' | 'other';
 
 /** What the engine keeps of one file after parsing: the extracted model, never the syntax tree. */
 export interface FileModel {
@@ -180,5 +188,10 @@ export interface FileModel {
   config?: Config;
   /** A repo framework (`frameworks/<id>.yaml`); absent on other kinds or when it has no usable id. */
   framework?: RepoFramework;
+  /** The roster (`people.yaml`). */
+  people?: Person[];
+  /** Rows of an acknowledgements or training export. */
+  acknowledgements?: Acknowledgement[];
+  trainingCompletions?: TrainingCompletion[];
   lineCount: number;
 }

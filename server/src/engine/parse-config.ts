@@ -6,6 +6,8 @@ import { parseIsoDate } from './dates';
 import { findPair, locatedList, locatedString, YamlSource } from './yaml-source';
 import { validateDocument } from './schema';
 import { readFrameworkScopes } from './framework-mapping';
+import { readPeopleConfig } from './people-config';
+import { DEFAULT_PEOPLE_CONFIG } from './people-model';
 
 export const CONFIG_FILE = 'soc2.yaml';
 
@@ -25,7 +27,7 @@ export function defaultConfig(file = CONFIG_FILE): Config {
   return {
     file, reportType: 1, categories: [], exclusions: [], frameworks: [], paths: { ...DEFAULT_PATHS },
     defaultCycle: 'annual', dueSoonDays: 30, checks: {}, vagueLanguage: { enabled: true, words: [], ignore: [] },
-    maxFileBytes: DEFAULT_MAX_FILE_BYTES, usable: false,
+    maxFileBytes: DEFAULT_MAX_FILE_BYTES, people: { ...DEFAULT_PEOPLE_CONFIG, courses: [] }, usable: false,
   };
 }
 
@@ -111,6 +113,7 @@ export function parseConfig(file: string, text: string, lines = new LineIndex(te
   }
   const sections = locatedList(src, root, 'policy_sections').items.map((i) => i.value);
   if (sections.length) config.policySections = sections;
+  config.people = readPeopleConfig(src, root);
   const limits = mapAt(root, 'limits');
   if (limits) {
     const max = Number(locatedString(src, limits, 'max_file_bytes')?.value);

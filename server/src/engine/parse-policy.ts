@@ -6,6 +6,7 @@ import type { Mention, ParseProblem, Policy, Section, Sentence } from './model';
 import { LineIndex, type Range } from './text';
 import { locatedList, locatedScalar, locatedString, YamlSource } from './yaml-source';
 import { readFrameworkMappings } from './framework-mapping';
+import { withinDays } from './people-config';
 import { validateDocument } from './schema';
 import { scanBlock } from './policy-body';
 import { findFrontMatter, nextLine, scanBlocks } from './markdown-blocks';
@@ -152,6 +153,7 @@ export function parsePolicy(file: string, text: string, lines = new LineIndex(te
     version: locatedString(src, root, 'version'),
     lastReviewed: locatedString(src, root, 'last_reviewed'),
     reviewCycle: locatedScalar(src, root, 'review_cycle'),
+    acknowledgeWithinDays: withinDays(src, root, 'acknowledge'),
     criteria: criteria.items,
     criteriaKey: criteria.keyRange,
     ...readFrameworkMappings(src, root),

@@ -1,5 +1,5 @@
 import type { Control, FileModel, Policy, Risk } from './model';
-import { COVERING_STATUSES } from '../catalog/vocabulary';
+import { covers } from './readiness';
 import { prefixOf } from './ids';
 
 /**
@@ -64,7 +64,7 @@ export class ProjectIndex {
 
   /** Keeps, per criterion, its mapping controls and how many of them cover it (implemented or partial). */
   private countCoverage(c: Control, delta: 1 | -1): void {
-    const covering = !!c.status && COVERING_STATUSES.has(c.status.value);
+    const covering = covers(c.status?.value);
     for (const id of c.criteria) {
       if (delta > 0) addTo(this.controlsByCriterion, id.value, c); else this.controlsByCriterion.get(id.value)?.delete(c);
       if (covering) this.coveringCounts.set(id.value, (this.coveringCounts.get(id.value) ?? 0) + delta);

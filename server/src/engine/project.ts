@@ -15,6 +15,8 @@ import { EvidenceCache } from './evidence-cache';
 import { Approvals } from './approvals';
 import { runChecks } from './run-checks';
 import { FrameworkIndex } from './framework-index';
+import { PeopleDirectory } from './people-directory';
+import type { Acknowledgement, Person, TrainingCompletion } from './people-model';
 
 export interface ProjectOptions {
   /** The date every date-based check measures against (`YYYY-MM-DD`). */
@@ -56,6 +58,8 @@ export class Project implements ProjectView {
   private readonly ix = new ProjectIndex();
   private readonly evidence = new EvidenceCache();
   private readonly approvals: Approvals;
+  /** The roster and records, rebuilt on first use after any of their files changes. */
+  private peopleCache?: { directory?: PeopleDirectory; acknowledgements: Acknowledgement[]; training: TrainingCompletion[] };
 
   constructor(options: ProjectOptions) {
     const today = parseIsoDate(options.today);
@@ -116,6 +120,7 @@ export class Project implements ProjectView {
     const old = this.files.get(path);
     if (!old) return asEvidence;
     const affected = this.related(old, undefined);
+    this.peopleChanged(old, undefined, affected);
     for (const f of asEvidence) affected.add(f);
     this.forget(old);
     this.files.delete(path);
@@ -172,12 +177,14 @@ export class Project implements ProjectView {
     if (model.kind === 'config') {
       const config = model.config ?? defaultConfig(path);
       // A new size limit changes which files are read at all, as new paths do: the caller re-lists.
-      rolesChanged = JSON.stringify(config.paths) !== JSON.stringify(this.config.paths) || config.maxFileBytes !== this.config.maxFileBytes;
+      rolesChanged = JSON.stringify(config.paths) !== JSON.stringify(this.config.paths) || config.maxFileBytes !== this.config.maxFileBytes
+        || peoplePaths(config) !== peoplePaths(this.config);
       this.configFile = path;
       this.roles.apply(config);
       this.evidence.clear();
     }
     const affected = this.related(old, model);
+    this.peopleChanged(old, model, affected);
     if (old) this.forget(old);
     this.files.set(path, model);
     if (model.policy) this.approvals.record(model.policy);
@@ -195,6 +202,34 @@ export class Project implements ProjectView {
     for (const f of this.frameworks.dependents(old, next)) out.add(f);
     if ((old?.framework || next?.framework) && this.configFile) out.add(this.configFile);
     return out;
+  }
+
+  /**
+   * The roster is read by every owner check, acknowledgements by the policies' check and training records by
+   * the roster's check: a change to one of those files re-checks its readers, nothing else.
+   */
+  private peopleChanged(old: FileModel | undefined, next: FileModel | undefined, affected: Set<string>): void {
+    const kinds = new Set([old?.kind, next?.kind]);
+    if (!kinds.has('people') && !kinds.has('acknowledgements') && !kinds.has('training-records')) return;
+    this.peopleCache = undefined;
+    for (const m of this.files.values()) {
+      if ((kinds.has('people') && (m.kind === 'controls' || m.kind === 'policy' || m.kind === 'risks' || m.kind === 'people'))
+        || (kinds.has('acknowledgements') && m.kind === 'policy')
+        || (kinds.has('training-records') && m.kind === 'people')) affected.add(m.path);
+    }
+  }
+
+  private people() {
+    if (this.peopleCache) return this.peopleCache;
+    const roster: Person[] = [], acknowledgements: Acknowledgement[] = [], training: TrainingCompletion[] = [];
+    let hasRoster = false;
+    for (const m of [...this.files.values()].sort((a, b) => a.path.localeCompare(b.path))) {
+      if (m.kind === 'people') { hasRoster = true; roster.push(...m.people ?? []); }
+      acknowledgements.push(...m.acknowledgements ?? []);
+      training.push(...m.trainingCompletions ?? []);
+    }
+    this.peopleCache = { directory: hasRoster ? new PeopleDirectory(roster) : undefined, acknowledgements, training };
+    return this.peopleCache;
   }
 
   private forget(old: FileModel): void {
@@ -221,6 +256,10 @@ export class Project implements ProjectView {
   isCovered(criterionId: string): boolean { return (this.ix.coveringCounts.get(criterionId) ?? 0) > 0; }
   controlsMapping(criterionId: string): readonly Control[] { return [...(this.ix.controlsByCriterion.get(criterionId) ?? [])]; }
   hasControlPrefix(prefix: string): boolean { return this.ix.prefixCounts.has(prefix); }
+  /** The roster's lookups, when the repo has a roster; owner checks stay silent without one. */
+  peopleDirectory(): PeopleDirectory | undefined { return this.people().directory; }
+  acknowledgementRecords(): readonly Acknowledgement[] { return this.people().acknowledgements; }
+  trainingCompletions(): readonly TrainingCompletion[] { return this.people().training; }
   evidenceOf(control: Control): ControlEvidence { return this.evidence.of(control, this.config.paths.evidence); }
 
   inScope(category: string): boolean {
@@ -270,3 +309,5 @@ export class Project implements ProjectView {
     return runChecks(model, this, this.checks, this.config.checks, fileLocalOnly);
   }
 }
+
+function peoplePaths(c: Config): string { return `${c.people.roster}\0${c.people.acknowledgements}\0${c.people.training}`; }

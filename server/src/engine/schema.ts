@@ -9,17 +9,18 @@ import policySchema from '../../../schemas/policy-frontmatter.schema.json';
 import configSchema from '../../../schemas/soc2.schema.json';
 import risksSchema from '../../../schemas/risks.schema.json';
 import frameworkSchema from '../../../schemas/framework.schema.json';
+import peopleSchema from '../../../schemas/people.schema.json';
 
 /**
  * The `schema` check validates against the very JSON Schemas that editors use through
  * `yamlValidation`, so the two can never disagree. Validators compile once, on first use.
  */
-export type SchemaKind = 'controls' | 'policy' | 'config' | 'risks' | 'framework';
+export type SchemaKind = 'controls' | 'policy' | 'config' | 'risks' | 'people' | 'framework';
 
-const SCHEMAS: Record<SchemaKind, object> = { controls: controlsSchema, policy: policySchema, config: configSchema, risks: risksSchema, framework: frameworkSchema };
-const NOUN: Record<SchemaKind, string> = { controls: 'control', policy: 'policy front matter', config: 'soc2.yaml', risks: 'risk', framework: 'framework file' };
+const SCHEMAS: Record<SchemaKind, object> = { controls: controlsSchema, policy: policySchema, config: configSchema, risks: risksSchema, people: peopleSchema, framework: frameworkSchema };
+const NOUN: Record<SchemaKind, string> = { controls: 'control', policy: 'policy front matter', config: 'soc2.yaml', risks: 'risk', people: 'person', framework: 'framework file' };
 /** What each kind of item with an id is called, for the "missing id" message. */
-const ITEM: Record<SchemaKind, string> = { controls: 'control', policy: 'policy', config: 'item', risks: 'risk', framework: 'framework' };
+const ITEM: Record<SchemaKind, string> = { controls: 'control', policy: 'policy', config: 'item', risks: 'risk', people: 'person', framework: 'framework' };
 const compiled = new Map<SchemaKind, ValidateFunction>();
 
 function validator(kind: SchemaKind): ValidateFunction {

@@ -2,7 +2,7 @@ import { TSC_TO_ISO, type CrosswalkRow } from '../catalog/crosswalk-tsc-iso';
 import { TSC_TO_CSF } from '../catalog/crosswalk-tsc-csf';
 import type { Control } from '../engine/model';
 import type { ProjectView } from '../engine/check-api';
-import { COVERING_STATUSES } from '../catalog/vocabulary';
+import { covers } from '../engine/readiness';
 import type { RequirementFramework } from '../catalog/framework-types';
 
 /** One pair of the crosswalk: a TSC criterion, a requirement of the target framework, and why (our words). */
@@ -90,5 +90,5 @@ export function estimateCrosswalk(project: ProjectView, framework: RequirementFr
 
 /** Ids of the implemented or partial controls among `list`, sorted. */
 function workingIds(list: readonly Control[]): string[] {
-  return [...new Set(list.filter((c) => !!c.status && COVERING_STATUSES.has(c.status.value)).map((c) => c.id))].sort();
+  return [...new Set(list.filter((c) => covers(c.status?.value)).map((c) => c.id))].sort();
 }

@@ -39,7 +39,8 @@ export function buildSoa(project: ProjectView, framework: RequirementFramework, 
       requirement: r.id, title: r.title, theme: groups.get(r.group) ?? r.group, applicable,
       justification: !applicable ? (r.exclusionReason || 'No reason given (exclusion-without-reason).')
         : r.status === 'covered' ? `Implemented through ${r.controls.filter((c) => c.status === 'implemented').map((c) => c.id).join(', ')}.`
-          : r.status === 'partial' ? `Applicable; only planned or partial so far: ${r.controls.map((c) => c.id).join(', ')}.` : 'Applicable; no control implements it yet.',
+          : r.status === 'partial' ? `Applicable; partly implemented through ${r.controls.filter((c) => c.status === 'partial').map((c) => c.id).join(', ')}.`
+            : r.planned?.length ? `Applicable; only planned so far: ${r.planned.join(', ')}.` : 'Applicable; no control implements it yet.',
       status: r.status, controls: r.controls, policies: r.policies,
     };
   });
