@@ -13,7 +13,7 @@ import { schemaFor, type SchemaKind } from '../server/src/engine/schema';
 import { parseIsoDate } from '../server/src/engine/dates';
 
 const DIR = join(__dirname, 'fixtures', 'schemas');
-const KINDS: Record<string, SchemaKind> = { controls: 'controls', policy: 'policy', config: 'config' };
+const KINDS: Record<string, SchemaKind> = { controls: 'controls', policy: 'policy', config: 'config', framework: 'framework' };
 
 // Strict mode on here (unlike the engine, which must never throw on a user's file): a schema typo fails the test.
 function compile(kind: SchemaKind) {

@@ -6,7 +6,7 @@ import type { SummaryResult, RootSummary } from '../../server/src/lsp/protocol';
 import type { CriterionStatus } from '../../server/src/engine/summary';
 import { vendorsNode } from './coverage-vendors';
 
-export type NodeKind = 'root' | 'category' | 'criterion' | 'control' | 'policy' | 'vendors' | 'vendor';
+export type NodeKind = 'root' | 'category' | 'criterion' | 'framework' | 'requirement' | 'control' | 'policy' | 'vendors' | 'vendor';
 
 export interface CoverageNode {
   kind: NodeKind;
@@ -41,12 +41,13 @@ const STATUS_TEXT: Record<Exclude<CriterionStatus, 'out-of-scope'>, string> = {
 };
 
 /**
- * Builds the tree. One compliance root: its categories at the top; several: one node per root.
- * Only in-scope categories are listed (out-of-scope criteria are not part of the audit).
+ * Builds the tree. One compliance root: its categories at the top, then one node per other framework in
+ * scope (ISO 27001, NIST CSF, the repo's own); several roots: one node per root. Only in-scope categories
+ * are listed (out-of-scope criteria are not part of the audit).
  */
 export function buildCoverageTree(result: SummaryResult | undefined): CoverageNode[] {
   if (!result?.roots.length) return [];
-  if (result.roots.length === 1) return withVendors(result.roots[0]!, categoryNodes(result.roots[0]!));
+  if (result.roots.length === 1) return withVendors(result.roots[0]!, [...categoryNodes(result.roots[0]!), ...frameworkNodes(result.roots[0]!)]);
   return result.roots.map((r) => ({
     kind: 'root' as const,
     key: `root:${r.root}`,
@@ -54,7 +55,7 @@ export function buildCoverageTree(result: SummaryResult | undefined): CoverageNo
     description: `${r.summary.readiness}% ready`,
     tooltip: r.root,
     icon: 'folder',
-    children: withVendors(r, categoryNodes(r)),
+    children: withVendors(r, [...categoryNodes(r), ...frameworkNodes(r)]),
   }));
 }
 
@@ -84,7 +85,32 @@ function categoryNodes(r: RootSummary): CoverageNode[] {
   });
 }
 
-function criterionNode(r: RootSummary, parentKey: string, c: RootSummary['summary']['criteria'][number]): CoverageNode {
+/** One node per framework in scope besides SOC 2, with its requirements under it (collapsed: ISO alone has 93). */
+function frameworkNodes(r: RootSummary): CoverageNode[] {
+  return (r.summary.frameworks ?? []).map((f) => {
+    const key = `${r.root}|fw:${f.id}`;
+    const parts = [`${f.readiness}% ready`, `${f.covered}/${f.requirements - f.excluded} covered`];
+    if (f.partial) parts.push(`${f.partial} partial`);
+    if (f.gap) parts.push(`${f.gap} gap${f.gap === 1 ? '' : 's'}`);
+    if (f.excluded) parts.push(`${f.excluded} excluded`);
+    return {
+      kind: 'framework' as const,
+      key,
+      label: f.name,
+      description: parts.join(' · '),
+      tooltip: `${f.name} (${f.id})`,
+      icon: f.gap ? 'shield' : 'verified',
+      children: f.rows.filter((x) => Object.hasOwn(STATUS_ICON, x.status)).map((x) => criterionNode(r, key, {
+        id: x.id, series: f.name, summary: x.title, status: x.status, exclusionReason: x.exclusionReason,
+        controls: x.controls.map((c) => c.id), policies: x.policies, ...(x.planned ? { planned: x.planned } : {}),
+      }, 'requirement')),
+    };
+  });
+}
+
+type CriterionLike = Pick<RootSummary['summary']['criteria'][number], 'id' | 'series' | 'summary' | 'status' | 'exclusionReason' | 'controls' | 'policies' | 'planned'>;
+
+function criterionNode(r: RootSummary, parentKey: string, c: CriterionLike, kind: 'criterion' | 'requirement' = 'criterion'): CoverageNode {
   const status = c.status as Exclude<CriterionStatus, 'out-of-scope'>;
   const icon = STATUS_ICON[status];
   const key = `${parentKey}|${c.id}`;
@@ -103,7 +129,7 @@ function criterionNode(r: RootSummary, parentKey: string, c: RootSummary['summar
   const planned = c.planned?.length ? ` · planned: ${c.planned.join(', ')}` : '';
   const detail = status === 'excluded' ? `excluded: ${c.exclusionReason ?? 'no reason given'}` : `${STATUS_TEXT[status]}${planned}`;
   return {
-    kind: 'criterion',
+    kind,
     key,
     label: c.id,
     description: status === 'excluded' ? `excluded · ${c.exclusionReason ?? c.summary}` : `${status}${c.planned?.length ? ' (planned)' : ''} · ${c.summary}`,

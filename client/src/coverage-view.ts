@@ -26,7 +26,7 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
 
   getTreeItem(node: CoverageNode): vscode.TreeItem {
     const state = !node.children.length ? vscode.TreeItemCollapsibleState.None
-      : node.kind === 'criterion' ? vscode.TreeItemCollapsibleState.Collapsed
+      : node.kind === 'criterion' || node.kind === 'framework' || node.kind === 'requirement' ? vscode.TreeItemCollapsibleState.Collapsed
         : vscode.TreeItemCollapsibleState.Expanded;
     const item = new vscode.TreeItem(node.label, state);
     item.id = node.key;

@@ -13,6 +13,7 @@ import type { Diagnostic } from '../../server/src/engine/model';
 import { SUMMARY_CSS } from './summary-style';
 import { escapeHtml } from '../../server/src/util/html';
 import { renderVendors } from './summary-vendors';
+import { renderFrameworks } from './frameworks-html';
 
 /** What the page shows when there is no summary to render. */
 export interface RenderState { loading?: boolean; error?: string }
@@ -97,7 +98,7 @@ function renderBody(result: SummaryResult | undefined, state: RenderState): stri
 }
 
 /** A button that opens `file` at `line` in the root. */
-function link(root: string, file: string, line: number, text: string, cls = 'link', title?: string): string {
+export function link(root: string, file: string, line: number, text: string, cls = 'link', title?: string): string {
   const t = title === undefined ? '' : ` title="${escapeHtml(title)}"`;
   return `<button type="button" class="${cls}" data-root="${escapeHtml(root)}" data-file="${escapeHtml(file)}" data-line="${Math.max(1, Math.floor(num(line)) || 1)}"${t}>${text}</button>`;
 }
@@ -133,6 +134,7 @@ function renderRoot(r: RootSummary): string {
     `<p class="muted">${num(s.totals.policies)} policies, ${num(s.totals.controls)} controls${byStatus ? ` (${byStatus})` : ''} · ${num(s.severities.error)} errors, ${num(s.severities.warning)} warnings, ${num(s.severities.info)} info</p>`,
     renderCategories(s),
     renderGrid(r),
+    renderFrameworks(r),
     renderGaps(r),
     renderFindings(r, 'Reviews', 'Policies and controls past or near their review date, or without one.', s.findings.staleReviews),
     renderFindings(r, 'Policy and practice', 'Where a policy and its controls disagree.', s.findings.mismatches),

@@ -39,18 +39,22 @@ export async function runUiSuite({ page, baseUrl, root, shots, record, log }) {
   };
 
   const problemsRows = () => page.$$eval('.markers-panel .monaco-list-row', (rows) => rows.map((r) => r.textContent || ''));
-  // The panel's list is virtual: rows below the fold are not in the DOM. Scroll it and keep every row seen.
-  const seenProblems = new Set();
+  /** Every row of the Problems panel: the list is virtual (only what fits is in the page), so scroll through it. */
   const allProblemsRows = async () => {
-    for (const r of await problemsRows()) seenProblems.add(r);
-    const box = await page.locator('.markers-panel .monaco-list').first().boundingBox().catch(() => null);
-    if (box) {
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-      await page.mouse.wheel(0, 300);
-      await sleep(100);
-      for (const r of await problemsRows()) seenProblems.add(r);
+    const seen = new Set(await problemsRows());
+    const box = await page.locator('.markers-panel').boundingBox();
+    if (!box) return [...seen];
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let i = 0; i < 30; i++) {
+      const before = seen.size;
+      await page.mouse.wheel(0, Math.max(100, box.height / 2));
+      await sleep(80);
+      for (const r of await problemsRows()) seen.add(r);
+      if (seen.size === before && i > 2) break;
     }
-    return [...seenProblems];
+    // Back to the top, where later steps look for new rows (a wheel event scrolls the list a bounded amount).
+    for (let i = 0; i < 40; i++) { await page.mouse.wheel(0, -box.height); await sleep(20); }
+    return [...seen];
   };
   const runCommand = async (label) => {
     await page.keyboard.press('F1');
@@ -117,6 +121,27 @@ export async function runUiSuite({ page, baseUrl, root, shots, record, log }) {
     await waitFor(async () => (await rowText()).some((t) => /(^|[^A-Z])[A-Z]{2,3}-\d{2}(?!\d)/.test(t)), { timeoutMs: 10_000, what: 'the controls under CC1.1' });
   });
 
+  await step('the coverage tree has one top-level node per other framework in scope (ISO 27001), with its requirements', 'coverage-tree-frameworks', async () => {
+    const header = page.locator('.pane-header', { hasText: 'SOC 2 Coverage' });
+    const pane = page.locator('.pane', { has: header });
+    const rows = pane.locator('.monaco-list-row');
+    // Fold the categories so the framework nodes come into view (one at a time: the rows change with each fold).
+    for (let i = 0; i < 10; i++) {
+      const open = pane.locator('.monaco-list-row[aria-level="1"][aria-expanded="true"]').first();
+      if (!(await open.count())) break;
+      await open.locator('.monaco-tl-twistie').click();
+      await sleep(150);
+    }
+    for (const fw of root.summary.frameworks) {
+      const node = rows.filter({ hasText: fw.name }).first();
+      await node.waitFor({ state: 'visible', timeout: 10_000 });
+      assert.match((await node.textContent()) ?? '', new RegExp(`${fw.readiness}% ready`), `${fw.name}'s node shows its readiness`);
+      if ((await node.getAttribute('aria-expanded')) !== 'true') await node.locator('.monaco-tl-twistie').click();
+    }
+    await waitFor(async () => (await rows.allTextContents()).some((t) => /A\.5\.1(?!\d)/.test(t)), { timeoutMs: 10_000, what: 'the Annex A controls under the ISO node' });
+    await sleep(300);
+  });
+
   await step('the "SOC 2 Tasks" tree groups the example\'s obligations as Overdue, This month and Later', 'tasks-tree', async () => {
     // Fold the coverage tree so the tasks have room.
     const coverage = page.locator('.pane-header', { hasText: 'SOC 2 Coverage' });
@@ -148,6 +173,14 @@ export async function runUiSuite({ page, baseUrl, root, shots, record, log }) {
     const pct = await frame.$eval('.pct', (e) => e.textContent || '').catch(() => '');
     assert.equal(pct.trim(), `${root.summary.readiness}%`, `the webview shows ${pct.trim()} ready, soc2 summary says ${root.summary.readiness}%`);
     await sleep(300);
+    // One section per other framework in scope, after the SOC 2 criteria, with the readiness `soc2 summary` gives it.
+    const sections = await frame.$$eval('section.framework h2', (hs) => hs.map((h) => (h.textContent || '').trim()));
+    assert.deepEqual(sections, root.summary.frameworks.map((f) => `${f.name}: ${f.readiness}% ready`), 'the framework sections');
+    const isoCells = await frame.$$eval('section.framework .grid > *', (cs) => cs.length);
+    assert.equal(isoCells, root.summary.frameworks.reduce((n, f) => n + f.requirements, 0), 'one cell per requirement');
+    await frame.$eval('section.framework', (el) => el.scrollIntoView());
+    await sleep(300);
+    await shot('summary-webview-frameworks');
   });
 
   await step('the summary webview shows the vendor table: the register\'s vendors, with a finding flagged', 'summary-vendors', async () => {

@@ -33,6 +33,7 @@ function expectedSummary(dir) {
   return {
     readiness: s.readiness, criteria: s.criteria.filter((c) => c.status !== 'out-of-scope').map((c) => ({ id: c.id, status: c.status })),
     vendors: (s.vendors ?? []).map((v) => ({ id: v.id, problems: v.problems })),
+    frameworks: (s.frameworks ?? []).map((f) => ({ id: f.id, name: f.name, readiness: f.readiness, requirements: f.requirements })),
   };
 }
 

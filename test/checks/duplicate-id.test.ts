@@ -53,3 +53,15 @@ test('duplicate-id: a policy id used three times names both others', async () =>
     'Policy id POL-AC is also used by policies/access.md, policies/copy.md; ids must be unique.',
   ]);
 });
+
+test('duplicate-id: two framework files with one id, and a repo file reusing a built-in id', async () => {
+  const { frameworksRepo } = await import('../frameworks/repo');
+  const files = frameworksRepo();
+  files['frameworks/copy.yaml'] = files['frameworks/acme-questionnaire.yaml']!;
+  files['frameworks/iso27001-2022.yaml'] = 'id: iso27001-2022\nname: Mine\nrequirements:\n  - { id: X, title: Y }\n';
+  const f = (await findings(files, 'duplicate-id')).filter((x) => x.at.startsWith('frameworks/'));
+  assert.deepEqual(f.map((x) => x.at), ['frameworks/acme-questionnaire.yaml:1:5', 'frameworks/copy.yaml:1:5', 'frameworks/iso27001-2022.yaml:1:5']);
+  assert.match(f[0]!.message, /only this file counts/);
+  assert.match(f[1]!.message, /this file is ignored/);
+  assert.match(f[2]!.message, /is a built-in framework/);
+});

@@ -1,10 +1,11 @@
 import type { Check } from './types';
+import { BUILT_IN_FRAMEWORKS } from '../catalog/framework-catalog';
 
 export const duplicateId: Check = {
   code: 'duplicate-id',
   severity: 'error',
-  doc: 'Two controls, policies, risks or vendors share an id (reported on each).',
-  appliesTo: ['controls', 'policy', 'risks', 'vendors'],
+  doc: 'Two controls, policies, risks, vendors or frameworks share an id (reported on each); a repo framework may not reuse a built-in id.',
+  appliesTo: ['controls', 'policy', 'risks', 'vendors', 'framework'],
   crossFile: true,
   run(file, project, report) {
     for (const c of file.controls) {
@@ -29,6 +30,16 @@ export const duplicateId: Check = {
         range: v.idRange,
         message: `Vendor id ${v.id} is also used in ${same.map((o) => `${o.file}:${o.idRange.start.line + 1}`).join(', ')}; ids must be unique.`,
         related: same.map((o) => ({ file: o.file, range: o.idRange, message: `Other vendor with id ${v.id}` })),
+      });
+    }
+    const fw = file.framework;
+    if (fw) {
+      const same = project.frameworks.definitions(fw.id).filter((o) => o !== fw);
+      if (BUILT_IN_FRAMEWORKS.some((b) => b.id === fw.id)) report({ range: fw.idRange, message: `${fw.id} is a built-in framework; give this file another id, or it is ignored.` });
+      else if (same.length) report({
+        range: fw.idRange,
+        message: `Framework id ${fw.id} is also defined in ${same.map((o) => o.file).join(', ')}; ${same[0]!.file < fw.file ? 'this file is ignored' : 'only this file counts'} until the ids differ.`,
+        related: same.map((o) => ({ file: o.file, range: o.idRange, message: `Other framework with id ${fw.id}` })),
       });
     }
     const p = file.policy;

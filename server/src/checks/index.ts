@@ -41,6 +41,10 @@ import { carveOutUnregistered } from './carve-out-unregistered';
 import { descriptionMissingSection } from './description-missing-section';
 import { descriptionSubserviceMismatch } from './description-subservice-mismatch';
 import { descriptionExclusionMismatch } from './description-exclusion-mismatch';
+import { unknownFramework } from './unknown-framework';
+import { unknownRequirement } from './unknown-requirement';
+import { unmappedRequirement } from './unmapped-requirement';
+import { exclusionWithoutReason } from './exclusion-without-reason';
 import { unknownOwner } from './unknown-owner';
 import { ownerDeparted } from './owner-departed';
 import { acknowledgementMissing } from './acknowledgement-missing';
@@ -51,6 +55,7 @@ import { remediationOverdue } from './remediation-overdue';
 export const CHECKS: readonly Check[] = [
   yamlSyntax, frontmatterSyntax, schema, fileTooLarge, fileUnreadable, encoding,
   duplicateId, unknownCriterion, unknownReference, outOfScopeCriterion, unmappedCriterion,
+  unknownFramework, unknownRequirement, unmappedRequirement, exclusionWithoutReason,
   controlUnmapped, policyUnmapped, missingOwner, missingReviewDate, staleReview, reviewDueSoon,
   frequencyMismatch, policyFrequencyConflict, oneSidedLink, evidenceMissing, evidenceStale, evidenceGap, evidenceFutureDated,
   vagueLanguage, policyMissingSection, policyPlaceholder,

@@ -4,6 +4,7 @@ import type { CriteriaCatalog } from '../catalog/criteria';
 import type { ControlEvidence } from './evidence';
 import type { Range } from './text';
 import type { RegisterView } from './register-index';
+import type { FrameworkView } from './framework-index';
 import type { PeopleDirectory } from './people-directory';
 import type { Acknowledgement, TrainingCompletion } from './people-model';
 
@@ -13,6 +14,8 @@ export interface ProjectView {
   /** Path of soc2.yaml, when the workspace has one. */
   readonly configFile?: string;
   readonly catalog: CriteriaCatalog;
+  /** Frameworks besides the TSC: catalogs and who maps which requirement. */
+  readonly frameworks: FrameworkView;
   readonly today: Date;
   /** Vendors, the controls that name them, and the system description. */
   readonly register: RegisterView;

@@ -2,6 +2,7 @@ import picomatch from 'picomatch';
 import type { Config, FileKind } from './model';
 import { joinPath } from './evidence';
 import { CONFIG_FILE, DEFAULT_MAX_FILE_BYTES, defaultConfig } from './parse-config';
+import { isFrameworkFile } from './parse-framework';
 
 /** What soc2.yaml says each path is: policy, controls, risks, vendors, the description, evidence or nothing we read. */
 export class FileRoles {
@@ -42,6 +43,7 @@ export class FileRoles {
     if (path.endsWith('.csv') && path.startsWith(`${people.acknowledgements}/`)) return 'acknowledgements';
     if (path.endsWith('.csv') && path.startsWith(`${people.training}/`)) return 'training-records';
     if (this.matchVendors(path)) return 'vendors';
+    if (isFrameworkFile(path)) return 'framework';
     return 'other';
   }
 

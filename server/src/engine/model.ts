@@ -1,6 +1,10 @@
 import type { RiskTreatment } from '../catalog/vocabulary';
 import type { Range } from './text';
 import type { SystemDescription, Vendor } from './register-model';
+import type { RequirementFramework } from '../catalog/framework-types';
+
+/** A framework defined by a file of the repo, with where its id stands. */
+export interface RepoFramework extends RequirementFramework { file: string; idRange: Range }
 import type { Acknowledgement, PeopleConfig, Person, TrainingCompletion } from './people-model';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -33,6 +37,9 @@ export interface EvidenceItem {
   collected: Located<string>[];
 }
 
+/** Requirements of one framework besides the TSC that an item maps under `frameworks:`. */
+export interface FrameworkMapping { framework: Located<string>; requirements: Located<string>[] }
+
 export interface Control {
   kind: 'control';
   id: string;
@@ -52,6 +59,9 @@ export interface Control {
   criteria: Located<string>[];
   /** Range of the `criteria` key, where "add a criterion" lands. */
   criteriaKey?: Range;
+  /** `frameworks:` mappings (ISO, CSF, repo frameworks); empty when absent. */
+  frameworks: FrameworkMapping[];
+  frameworksKey?: Range;
   policies: Located<string>[];
   policiesKey?: Range;
   lastReviewed?: Located<string>;
@@ -125,6 +135,8 @@ export interface Policy {
   reviewCycle?: Located<string | number>;
   criteria: Located<string>[];
   criteriaKey?: Range;
+  frameworks: FrameworkMapping[];
+  frameworksKey?: Range;
   controls: Located<string>[];
   controlsKey?: Range;
   /** Tokens in the body shaped like control ids (known or not). */
@@ -170,6 +182,12 @@ export interface Risk {
 /** `vendor` names the register entry a carved-out criterion is left to. */
 export interface Exclusion { criterion: Located<string>; reason?: string; range: Range; vendor?: Located<string> }
 
+/** A requirement of an in-scope framework that does not apply (ISO: the SoA's "not applicable"). */
+export interface RequirementExclusion { requirement: Located<string>; reason?: string; range: Range }
+
+/** One entry of soc2.yaml's `frameworks:` list. */
+export interface FrameworkScope { id: Located<string>; exclusions: RequirementExclusion[]; range: Range }
+
 export interface Config {
   file: string;
   organization?: string;
@@ -178,6 +196,9 @@ export interface Config {
   categories: Located<string>[];
   categoriesKey?: Range;
   exclusions: Exclusion[];
+  /** Frameworks in scope besides SOC 2 (`frameworks:`); empty when absent. */
+  frameworks: FrameworkScope[];
+  frameworksKey?: Range;
   paths: { policies: string[]; controls: string[]; evidence: string; risks: string[]; vendors: string[]; description: string };
   defaultCycle: string | number;
   dueSoonDays: number;
@@ -196,7 +217,7 @@ export interface Config {
   usable: boolean;
 }
 
-export type FileKind = 'config' | 'policy' | 'controls' | 'risks' | 'vendors' | 'description' | 'people' | 'acknowledgements' | 'training-records' | 'other';
+export type FileKind = 'config' | 'policy' | 'controls' | 'risks' | 'vendors' | 'description' | 'framework' | 'people' | 'acknowledgements' | 'training-records' | 'other';
 
 /** What the engine keeps of one file after parsing: the extracted model, never the syntax tree. */
 export interface FileModel {
@@ -214,6 +235,8 @@ export interface FileModel {
   description?: SystemDescription;
   policy?: Policy;
   config?: Config;
+  /** A repo framework (`frameworks/<id>.yaml`); absent on other kinds or when it has no usable id. */
+  framework?: RepoFramework;
   /** The roster (`people.yaml`). */
   people?: Person[];
   /** Rows of an acknowledgements or training export. */

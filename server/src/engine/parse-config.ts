@@ -5,6 +5,7 @@ import { LineIndex } from './text';
 import { parseIsoDate } from './dates';
 import { findPair, locatedList, locatedString, YamlSource } from './yaml-source';
 import { validateDocument } from './schema';
+import { readFrameworkScopes } from './framework-mapping';
 import { readPeopleConfig } from './people-config';
 import { DEFAULT_PEOPLE_CONFIG } from './people-model';
 
@@ -26,7 +27,7 @@ export const DEFAULTS_IN_USE = 'Until soc2.yaml can be read, every other file is
 
 export function defaultConfig(file = CONFIG_FILE): Config {
   return {
-    file, reportType: 1, categories: [], exclusions: [], paths: { ...DEFAULT_PATHS },
+    file, reportType: 1, categories: [], exclusions: [], frameworks: [], paths: { ...DEFAULT_PATHS },
     defaultCycle: 'annual', dueSoonDays: 30, checks: {}, vagueLanguage: { enabled: true, words: [], ignore: [] },
     maxFileBytes: DEFAULT_MAX_FILE_BYTES, people: { ...DEFAULT_PEOPLE_CONFIG, courses: [] }, usable: false,
   };
@@ -79,6 +80,7 @@ export function parseConfig(file: string, text: string, lines = new LineIndex(te
       }
     }
   }
+  Object.assign(config, readFrameworkScopes(src, root));
   const paths = mapAt(root, 'paths');
   if (paths) {
     const list = (key: 'policies' | 'controls' | 'risks' | 'vendors') => {

@@ -3,6 +3,7 @@ import { parseItemFile, type ItemFileKind } from './item-file';
 import type { Control, EvidenceItem, Located, ParseProblem } from './model';
 import { LineIndex } from './text';
 import { findPair, locatedList, locatedScalar, locatedString, YamlSource } from './yaml-source';
+import { readFrameworkMappings } from './framework-mapping';
 
 export interface ParsedControls { controls: Control[]; problems: ParseProblem[] }
 
@@ -36,6 +37,7 @@ function readControl(file: string, src: YamlSource, map: YAMLMap): Control | und
     status: locatedString(src, map, 'status'),
     criteria: criteria.items,
     criteriaKey: criteria.keyRange,
+    ...readFrameworkMappings(src, map),
     policies: policies.items,
     policiesKey: policies.keyRange,
     lastReviewed: locatedString(src, map, 'last_reviewed'),

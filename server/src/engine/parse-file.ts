@@ -7,6 +7,7 @@ import { parseAcknowledgements, parseRoster, parseTrainingCompletions } from './
 import { LineIndex } from './text';
 import { parseVendors } from './parse-vendors';
 import { parseDescription } from './parse-description';
+import { parseFrameworkFile } from './parse-framework';
 
 /**
  * Parses one file's text into the model the index keeps. Pure, and free of any project state, so it can
@@ -31,6 +32,10 @@ export function parseFileModel(path: string, kind: FileKind, text: string, versi
     } else if (kind === 'policy') {
       const { policy, problems } = parsePolicy(path, text, lines, options);
       model.policy = policy;
+      model.problems.push(...problems);
+    } else if (kind === 'framework') {
+      const { framework, problems } = parseFrameworkFile(path, text, lines);
+      model.framework = framework;
       model.problems.push(...problems);
     } else if (kind === 'risks') {
       const { risks, problems } = parseRisks(path, text, lines);

@@ -2,6 +2,7 @@ import { isMap, type Node as YamlNode } from 'yaml';
 import type { Mention, ParseProblem, Policy, Section, Sentence, TableCell, TableRow } from './model';
 import { LineIndex, type Range } from './text';
 import { locatedList, locatedScalar, locatedString, YamlSource } from './yaml-source';
+import { readFrameworkMappings } from './framework-mapping';
 import { withinDays } from './people-config';
 import { validateDocument } from './schema';
 import { addSentence, scanBlock } from './policy-body';
@@ -104,6 +105,7 @@ export function parsePolicy(file: string, text: string, lines = new LineIndex(te
     acknowledgeWithinDays: withinDays(src, root, 'acknowledge'),
     criteria: criteria.items,
     criteriaKey: criteria.keyRange,
+    ...readFrameworkMappings(src, root),
     controls: controls.items,
     controlsKey: controls.keyRange,
     mentions,

@@ -15,6 +15,7 @@ import { EvidenceCache } from './evidence-cache';
 import { Approvals } from './approvals';
 import { runChecks } from './run-checks';
 import type { RegisterView } from './register-index';
+import { FrameworkIndex } from './framework-index';
 import { PeopleDirectory } from './people-directory';
 import type { Acknowledgement, Person, TrainingCompletion } from './people-model';
 
@@ -46,6 +47,8 @@ export class Project implements ProjectView {
   readonly checks: readonly Check[];
   configFile?: string;
   readonly counters: WorkCounters = { parses: new Map(), checkRuns: new Map() };
+  /** Repo frameworks and who maps which requirement of every framework (server/src/frameworks). */
+  readonly frameworks = new FrameworkIndex();
   /** Set while the workspace is still being indexed: only checks that need no other file run. */
   fileLocalOnly = false;
 
@@ -120,7 +123,7 @@ export class Project implements ProjectView {
     if (this.evidence.files.has(path)) { this.evidence.files.remove(path); asEvidence = this.evidenceChanged(path); }
     const old = this.files.get(path);
     if (!old) return asEvidence;
-    const affected = dependents(this.ix, old, undefined, this.configFile, () => this.allPolicies(), this.sharedOwners());
+    const affected = this.related(old, undefined);
     this.checkDependents([old], affected);
     this.peopleChanged(old, undefined, affected);
     for (const f of asEvidence) affected.add(f);
@@ -188,7 +191,7 @@ export class Project implements ProjectView {
       this.roles.apply(config);
       this.evidence.clear();
     }
-    const affected = dependents(this.ix, old, model, this.configFile, () => this.allPolicies(), this.sharedOwners());
+    const affected = this.related(old, model);
     this.checkDependents([old, model], affected);
     this.peopleChanged(old, model, affected);
     if (old) this.forget(old);
@@ -196,10 +199,19 @@ export class Project implements ProjectView {
     if (model.policy) this.approvals.record(model.policy);
     this.ix.index(model);
     for (const idx of this.checkIndexes.values()) idx.add(model);
+    this.frameworks.add(model);
     if (model.kind === 'config') for (const f of this.files.keys()) affected.add(f);
     affected.add(path);
     for (const f of affected) this.dirty.add(f);
     return { affected, rolesChanged };
+  }
+
+  /** The files an edit affects: the checks' dependency rules, plus those of the frameworks (a framework file, soc2.yaml). */
+  private related(old: FileModel | undefined, next: FileModel | undefined): Set<string> {
+    const out = dependents(this.ix, old, next, this.configFile, () => this.allPolicies(), this.sharedOwners());
+    for (const f of this.frameworks.dependents(old, next)) out.add(f);
+    if ((old?.framework || next?.framework) && this.configFile) out.add(this.configFile);
+    return out;
   }
 
   /**
@@ -238,6 +250,7 @@ export class Project implements ProjectView {
   private forget(old: FileModel): void {
     this.ix.unindex(old);
     for (const idx of this.checkIndexes.values()) idx.remove(old);
+    this.frameworks.remove(old);
     for (const c of old.controls) this.evidence.forget(c);
   }
 

@@ -7,6 +7,7 @@ import { pastOccurrences } from './evidence';
 export { creditOf, type Credit } from './readiness';
 import { remediationPlan, type RemediationItem } from './remediation';
 import { registerSummary, type CuecRow, type VendorRow } from './register-summary';
+import { frameworksReadiness, type FrameworkReadiness } from './framework-readiness';
 
 export type CriterionStatus = 'covered' | 'partial' | 'gap' | 'excluded' | 'out-of-scope';
 
@@ -47,6 +48,8 @@ export interface ReadinessSummary {
   /** The vendor register (subservice organisations first) and the description's CUECs. */
   vendors?: VendorRow[];
   cuecs?: CuecRow[];
+  /** Readiness of each other framework in scope (soc2.yaml `frameworks:`), in the order written. */
+  frameworks?: FrameworkReadiness[];
   /** Gaps and partial criteria with the controls planned to close them, unplanned first, then soonest target. */
   remediation?: RemediationItem[];
 }
@@ -168,6 +171,7 @@ export function computeSummary(project: Project, diagnostics: Diagnostic[] = pro
     heatMap,
     evidence: evidenceRows(project, diagnostics),
     ...registerSummary(project, diagnostics),
+    frameworks: frameworksReadiness(project),
     remediation: remediationPlan(gaps, (id) => project.controlsMapping(id)),
   };
 }

@@ -7,12 +7,13 @@ import { FREQUENCY_BY_ID } from '../catalog/vocabulary';
 import type { FeatureContext } from './feature-context';
 import { vendorFixes } from './vendor-fixes';
 import { addKeyToControl, addKeyToFrontMatter, appendControl, appendToList, FileText, holds, replaceScalar } from './edits';
+import { alsoMapActions } from './also-map';
 
 /**
  * Quick fixes, keyed on the engine's diagnostic codes and the `data` the checks attach. Every edit is
  * minimal (see edits.ts); an action whose target text is not where the index says is not offered.
  */
-export function codeActions(ctx: FeatureContext, _range: Range, context: CodeActionContext): CodeAction[] {
+export function codeActions(ctx: FeatureContext, range: Range, context: CodeActionContext): CodeAction[] {
   const out: CodeAction[] = [];
   // Every action here is a quick fix; a client asking only for other kinds (source actions on save) gets none.
   if (context.only?.length && !context.only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`) || k === CodeActionKind.Empty)) return out;
@@ -23,6 +24,7 @@ export function codeActions(ctx: FeatureContext, _range: Range, context: CodeAct
     try {
       switch (d.code) {
         case 'unknown-criterion': out.push(...replaceCriterion(ctx, here, d, data)); break;
+        case 'unknown-requirement': case 'unknown-framework': out.push(...replaceId(ctx, here, d, data)); break;
         case 'stale-review': case 'review-due-soon': push(out, markReviewed(ctx, here, d)); break;
         case 'missing-review-date': push(out, addReviewDate(ctx, here, d)); break;
         case 'unknown-reference': push(out, data.kind === 'policy' ? stubPolicy(ctx, d) : stubControl(ctx, d, data)); break;
@@ -36,7 +38,14 @@ export function codeActions(ctx: FeatureContext, _range: Range, context: CodeAct
       // A malformed `data` from an older server or another client must not break the light bulb.
     }
   }
+  out.push(...alsoMapActions(ctx, here, range));
   return out;
+}
+
+/** Replaces a miswritten requirement or framework id with each id the check suggested. */
+function replaceId(ctx: FeatureContext, f: FileText, d: Diagnostic, data: Record<string, unknown>): CodeAction[] {
+  const suggestions = Array.isArray(data.suggestions) ? data.suggestions.filter((s): s is string => typeof s === 'string') : [];
+  return suggestions.map((id) => action(`Replace with ${id}`, d, editOf(ctx, ctx.path, [replaceScalar(f, d.range, id)]), suggestions.length === 1));
 }
 
 function push(out: CodeAction[], a: CodeAction | undefined): void { if (a) out.push(a); }

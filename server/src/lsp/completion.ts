@@ -5,6 +5,7 @@ import { isActive } from '../engine/people-directory';
 import type { FeatureContext } from './feature-context';
 import { field, md } from './markdown';
 import { vendorCompletion } from './vendor-completion';
+import { exclusionCompletion, frameworkIdCompletion, requirementCompletion } from './requirements';
 
 /** `[` and `,` open flow-list items, space follows `- ` and `key:`, `-` continues an id in prose (`AC-`). */
 export const COMPLETION_TRIGGERS: string[] = ['[', ',', ' ', '-'];
@@ -122,6 +123,9 @@ function items(ctx: FeatureContext, kind: FileKind, key: string, mode: Mode, ran
   if (mode === 'list' && key === 'monitored_by' && kind === 'vendors') return keep(controls(ctx, range));
   if (mode === 'scalar' && key === 'criterion' && kind === 'config') return criteria(ctx, range);
   if (mode === 'list' && key === 'policies' && kind === 'controls') return keep(policies(ctx, range));
+  if (mode === 'list' && (kind === 'controls' || fm) && ctx.project.frameworks.catalog.get(key)) return keep(requirementCompletion(ctx, key, range, range.end) ?? []);
+  if (kind === 'config' && ((mode === 'list' && key === 'frameworks') || (mode === 'scalar' && key === 'id'))) return keep(frameworkIdCompletion(ctx, range));
+  if (kind === 'config' && mode === 'scalar' && key === 'requirement') return exclusionCompletion(ctx, range);
   if (mode === 'list' && key === 'controls' && (fm || risk)) return keep(controls(ctx, range));
   if (mode === 'list' && key === 'categories' && kind === 'config') {
     return keep(ctx.project.catalog.framework.categories.map((c, i) => enumItem(c.id, c.name, c.description, range, i)));

@@ -1,11 +1,13 @@
 import type { Location, Position } from 'vscode-languageserver';
 import type { FeatureContext } from './feature-context';
 import { targetAt } from './locate';
+import { requirementDefinition } from './requirements';
 
 /** Go to definition: a control, policy or risk id, wherever it is written, leads to where it is defined. */
 export function definition(ctx: FeatureContext, position: Position): Location[] | null {
   const target = targetAt(ctx, position);
   if (!target || target.kind === 'criterion') return null; // criteria are defined by the catalog, not by a file
+  if (target.kind === 'requirement') return requirementDefinition(ctx, target);
   const { project } = ctx;
   const defs = target.kind === 'control' ? project.controls(target.id) : target.kind === 'policy' ? project.policies(target.id)
     : target.kind === 'vendor' ? project.register.vendors(target.id) : project.risks(target.id);

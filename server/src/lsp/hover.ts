@@ -8,6 +8,7 @@ import type { FeatureContext } from './feature-context';
 import { controlIdsOfPolicy, controlsMapping, policiesMapping, policyIdsOfControl, risksMapping, riskScore, risksOfControl, targetAt } from './locate';
 import { field, md } from './markdown';
 import { vendorHover } from './vendor-hover';
+import { requirementHover } from './requirements';
 
 /**
  * Hover: what a criterion asks and how it is covered; who owns a control, policy or risk and how current it
@@ -21,6 +22,7 @@ export function hover(ctx: FeatureContext, position: Position): Hover | null {
   else if (target.kind === 'control') value = controlHover(ctx.project, target.id);
   else if (target.kind === 'policy') value = policyHover(ctx.project, target.id);
   else if (target.kind === 'vendor') value = vendorHover(ctx.project, target.id);
+  else if (target.kind === 'requirement') value = requirementHover(ctx.project, target.framework, target.id);
   else value = riskHover(ctx.project, target.id);
   return value ? { contents: { kind: MarkupKind.Markdown, value }, range: target.range } : null;
 }

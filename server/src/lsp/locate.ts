@@ -4,6 +4,7 @@ import type { Control, Policy, Risk } from '../engine/model';
 import type { Project } from '../engine/project';
 import type { FeatureContext } from './feature-context';
 import { vendorTargetAt, type VendorTarget } from './vendor-locate';
+import { requirementAt, type RequirementTarget } from './requirements';
 
 /** What stands at a position: an id the features know how to explain, find or complete. */
 export type Target =
@@ -11,7 +12,8 @@ export type Target =
   | { kind: 'control'; id: string; range: Range; role: 'definition' | 'reference' | 'mention' }
   | { kind: 'policy'; id: string; range: Range; role: 'definition' | 'reference' }
   | { kind: 'risk'; id: string; range: Range; role: 'definition' | 'mention' }
-  | VendorTarget;
+  | VendorTarget
+  | RequirementTarget;
 
 /**
  * The id under the cursor. The engine model's ranges answer first (they know a list item from prose);
@@ -21,6 +23,8 @@ export type Target =
 export function targetAt(ctx: FeatureContext, pos: Position): Target | undefined {
   const model = ctx.project.file(ctx.path);
   if (model) {
+    const requirement = requirementAt(model, pos);
+    if (requirement) return requirement;
     for (const c of model.controls) {
       if (rangeContains(c.idRange, pos)) return { kind: 'control', id: c.id, range: c.idRange, role: 'definition' };
       for (const cr of c.criteria) if (rangeContains(cr.range, pos)) return { kind: 'criterion', id: cr.value, range: cr.range };

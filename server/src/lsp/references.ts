@@ -4,6 +4,7 @@ import type { Project } from '../engine/project';
 import type { FeatureContext } from './feature-context';
 import { byPosition, controlsMapping, policiesMapping, risksMapping, targetAt } from './locate';
 import { monitoredByReferences, vendorReferences } from './vendor-locate';
+import { requirementReferences } from './requirements';
 
 /**
  * Find references. A control id: its definitions, the policies' `controls:` items and body mentions, and
@@ -36,6 +37,8 @@ export function references(ctx: FeatureContext, position: Position, includeDecla
     for (const c of project.controlsListing(target.id)) {
       for (const item of c.policies) if (item.value === target.id) found.push({ file: c.file, range: item.range });
     }
+  } else if (target.kind === 'requirement') {
+    found.push(...requirementReferences(project, target, includeDeclaration));
   } else {
     for (const m of controlsMapping(project, target.id)) found.push({ file: m.control.file, range: m.range });
     for (const m of policiesMapping(project, target.id)) found.push({ file: m.policy.file, range: m.range });
@@ -48,7 +51,8 @@ export function references(ctx: FeatureContext, position: Position, includeDecla
     : target.kind === 'control' ? project.controls(target.id).length
       : target.kind === 'policy' ? project.policies(target.id).length
         : target.kind === 'risk' ? project.risks(target.id).length
-          : target.kind === 'vendor' ? project.register.vendors(target.id).length : 0;
+          : target.kind === 'vendor' ? project.register.vendors(target.id).length 
+          : target.kind === 'requirement' && includeDeclaration ? Number(!!project.frameworks.catalog.requirement(target.framework, target.id)?.file) : 0;
   const rest = found.slice(decl).sort((a, b) => a.file.localeCompare(b.file) || byPosition(a.range, b.range));
   return [...found.slice(0, decl), ...unique(rest)].map((f) => ({ uri: ctx.root.uriOf(f.file), range: f.range }));
 }

@@ -126,6 +126,7 @@ function renamable(ctx: FeatureContext, position: Position): Renamable {
   }
   // Vendor ids are referenced from controls, exclusions and the description; rename does not follow them yet.
   if (t.kind === 'vendor') throw new ResponseError(ErrorCodes.InvalidRequest, `soc2: renaming a vendor id is not supported yet; change ${t.id} by hand where the register, controls and soc2.yaml name it.`);
+  if (t.kind === 'requirement') throw new ResponseError(ErrorCodes.InvalidRequest, `soc2: ${t.id} is a requirement of ${t.framework}; requirement ids are the framework's and cannot be renamed here.`);
   const exists = t.kind === 'control' ? ctx.project.controls(t.id).length : t.kind === 'policy' ? ctx.project.policies(t.id).length : ctx.project.risks(t.id).length;
   if (!exists) throw new ResponseError(ErrorCodes.InvalidRequest, `soc2: no ${t.kind} ${t.id} exists to rename.`);
   return { kind: t.kind, id: t.id, range: t.range };

@@ -4,7 +4,7 @@ import type { Control } from '../engine/model';
 import { computeSummary, type ReadinessSummary } from '../engine/summary';
 
 /** The OSCAL release whose component-definition schema the output is validated against (test/schemas/). */
-const OSCAL_VERSION = '1.0.6';
+export const OSCAL_VERSION = '1.0.6';
 
 /** RFC 4122 name-based (version 5, SHA-1) UUID: the same name always gives the same id, so exports diff cleanly. */
 export function uuidV5(name: string, namespace: string): string {
@@ -23,18 +23,18 @@ export const SOC2_NAMESPACE = '9faf3c74-3272-5660-9564-2fcb1e02a00e';
 const NS = 'urn:soc2-as-code:oscal';
 
 /** OSCAL strings may not be empty, start or end with whitespace, or hold line breaks. */
-function str(v: string | undefined): string | undefined {
+export function str(v: string | undefined): string | undefined {
   const t = (v ?? '').replace(/\s+/g, ' ').trim();
   return t || undefined;
 }
 
 /** OSCAL tokens (XML NCNames): letters, digits, `.`, `-`, `_`, starting with a letter or `_`. */
-function token(v: string): string {
+export function token(v: string): string {
   const t = v.replace(/[^\p{L}\p{N}._-]/gu, '_');
   return /^[\p{L}_]/u.test(t) ? t : `_${t}`;
 }
 
-function prop(name: string, value: string | undefined): { name: string; ns: string; value: string }[] {
+export function prop(name: string, value: string | undefined): { name: string; ns: string; value: string }[] {
   const v = str(value);
   return v ? [{ name, ns: NS, value: v }] : [];
 }

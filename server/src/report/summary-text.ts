@@ -1,6 +1,7 @@
 import type { ReadinessSummary } from '../engine/summary';
 import { vendorsJson } from '../engine/register-summary';
 import { vendorsMarkdown, vendorsText } from './summary-vendors';
+import { frameworksJson, frameworksMarkdown, frameworksText } from './frameworks-summary';
 
 const STATUS_MARK: Record<string, string> = { covered: '✔', partial: '◐', gap: '✘', excluded: '–', 'out-of-scope': ' ' };
 
@@ -20,6 +21,7 @@ export function formatSummaryText(s: ReadinessSummary): string {
   out.push(heading(s), '');
   out.push(`Readiness: ${s.readiness}%  (${sum('covered')} covered, ${sum('partial')} partial, ${sum('gap')} gap of ${total} criteria in scope; ${sum('excluded')} excluded)`);
   out.push(`Program:   ${s.totals.policies} policies, ${s.totals.controls} controls (${Object.entries(s.totals.controlsByStatus).map(([k, v]) => `${v} ${k}`).join(', ')})`, '');
+  out.push(...frameworksText(s.frameworks));
   out.push(`${pad('Category', 22)}${pad('Criteria', 10)}${pad('Covered', 9)}${pad('Partial', 9)}${pad('Gap', 5)}Excluded`);
   for (const c of s.categories) {
     if (!c.inScope) { out.push(`${pad(c.name, 22)}not in scope`); continue; }
@@ -56,6 +58,7 @@ export function formatSummaryMarkdown(s: ReadinessSummary): string {
   out.push(`**Readiness: ${s.readiness}%** — formula: (covered + ½ × partial) ÷ (in-scope criteria − excluded).`, '');
   out.push('| Category | In scope | Criteria | Covered | Partial | Gap | Excluded |', '|---|---|---:|---:|---:|---:|---:|');
   for (const c of s.categories) out.push(`| ${md(c.name)} | ${c.inScope ? 'yes' : 'no'} | ${c.criteria} | ${c.covered} | ${c.partial} | ${c.gap} | ${c.excluded} |`);
+  out.push(...frameworksMarkdown(s.frameworks));
   out.push('', '## Gaps', '');
   if (!s.gaps.length) out.push('None: every in-scope criterion has an implemented control.');
   for (const g of s.gaps) out.push(`- **${g.id}** ${g.status === 'gap' ? 'has no control' : `has only partial controls (${g.controls.map(md).join(', ')})`}${g.planned?.length ? `, planned: ${g.planned.map(md).join(', ')}` : ''}: ${md(g.summary)}`);
@@ -111,6 +114,7 @@ export function summaryJson(s: ReadinessSummary): object {
     riskHeatMap: s.heatMap ?? [],
     vendors: vendorsJson(s.vendors),
     cuecs: (s.cuecs ?? []).map((c) => ({ id: c.id ?? null, description: c.description ?? null, criteria: c.criteria })),
+    frameworks: frameworksJson(s.frameworks),
     remediation: (s.remediation ?? []).map((i) => ({ criterion: i.criterion, status: i.status, steps: i.steps.map((st) => ({ control: st.control, status: st.status, owner: st.owner ?? null, targetDate: st.targetDate ?? null, tracking: st.tracking ?? null })) })),
   };
 }

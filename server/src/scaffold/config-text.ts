@@ -52,6 +52,7 @@ export function configText(o: ScaffoldOptions, categories: readonly string[]): s
     '  #   - criterion: CC6.4',
     '  #     reason: Physical security of the production facilities is carved out to our cloud provider, whose SOC 2 report covers it.',
     '',
+    ...frameworksText(o.frameworks ?? []),
     'paths:',
     '  # These are the defaults, written out so a newcomer can see where things go.',
     '  policies: ["policies/**/*.md"]',
@@ -80,4 +81,15 @@ export function configText(o: ScaffoldOptions, categories: readonly string[]): s
     `# policy_sections: [${EXPECTED_SECTIONS.map((s) => s.name).join(', ')}]`,
     '',
   ].join('\n');
+}
+
+/** `frameworks:` in scope besides SOC 2, or a commented example when none was chosen. */
+function frameworksText(frameworks: readonly string[]): string[] {
+  const intro = [
+    '# Frameworks besides SOC 2 that the same controls are mapped to (`frameworks:` in',
+    '# each control). Each requirement no implemented control maps is reported, unless',
+    '# it is excluded here with the reason (for ISO 27001: the Statement of Applicability).',
+  ];
+  if (!frameworks.length) return [...intro, '# frameworks:', '#   - id: iso27001-2022', '#     exclusions:', '#       - requirement: A.7.4', '#         reason: We have no premises of our own; the cloud provider monitors its data centres.', ''];
+  return [...intro, 'frameworks:', ...frameworks.map((f) => `  - id: ${f}`), ''];
 }

@@ -52,7 +52,7 @@ function librarySeq(library: string): YAMLSeq {
  * review date filled in, status `planned`, and `policies` cut down to the policies being written (a
  * control must not point at a policy the repo does not have).
  */
-export function controlFiles(templates: TemplateSet, chosen: readonly PolicyTemplate[], o: Pick<ScaffoldOptions, 'owner' | 'today'>): { files: Map<string, string>; evidencePaths: string[] } {
+export function controlFiles(templates: TemplateSet, chosen: readonly PolicyTemplate[], o: Pick<ScaffoldOptions, 'owner' | 'today' | 'frameworks'>): { files: Map<string, string>; evidencePaths: string[] } {
   const evidencePaths = new Set<string>();
   const wanted = new Set(chosen.flatMap((t) => t.controls));
   const policyIds = new Set(chosen.map((t) => t.id));
@@ -72,6 +72,7 @@ export function controlFiles(templates: TemplateSet, chosen: readonly PolicyTemp
       policies.items = policies.items.filter((p) => policyIds.has(String((p as Scalar).value)));
       if (!policies.items.length) node.delete('policies');
     }
+    keepFrameworks(node, o.frameworks ?? []);
     const evidence = node.get('evidence', true);
     if (isSeq(evidence)) for (const e of evidence.items) if (isMap(e) && e.get('path')) evidencePaths.add(String(e.get('path')));
     const prefix = prefixOf(id);
@@ -99,6 +100,14 @@ export function controlFiles(templates: TemplateSet, chosen: readonly PolicyTemp
     ].join('\n'));
   }
   return { files: out, evidencePaths: [...evidencePaths].sort() };
+}
+
+/** Keeps a control's `frameworks:` mappings only for the frameworks chosen; drops the key when none is left. */
+function keepFrameworks(node: YAMLMap, chosen: readonly string[]): void {
+  const map = node.get('frameworks', true);
+  if (!isMap(map)) { node.delete('frameworks'); return; }
+  map.items = map.items.filter((p) => chosen.includes(String((p.key as Scalar).value)));
+  if (!map.items.length) node.delete('frameworks');
 }
 
 function evidenceReadme(paths: readonly string[]): string {

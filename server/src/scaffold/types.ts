@@ -30,4 +30,6 @@ export interface ScaffoldOptions {
   today: string;
   /** Names of the policy templates to write (`access-control`, ...); empty for none. */
   templates: readonly string[];
+  /** Frameworks besides SOC 2 to put in scope (`iso27001-2022`, `nist-csf-2.0`); the controls keep only their mappings. */
+  frameworks?: readonly string[];
 }

@@ -9,6 +9,7 @@ import { scaffold } from '../../scaffold/scaffold';
 import { DEFAULT_OWNER, defaultPeriod, parseCategories, parsePeriod } from '../../scaffold/options';
 import { BUNDLED_TEMPLATES } from '../../scaffold/templates.generated';
 import type { ScaffoldOptions } from '../../scaffold/types';
+import { crosswalkTargets } from '../../frameworks/crosswalk';
 
 const TEMPLATE_NAMES = BUNDLED_TEMPLATES.policies.map((t) => t.name);
 
@@ -41,14 +42,18 @@ function options(values: Map<string, string>, flags: Set<string>, dir: string, c
   if (!organization) throw new UsageError('--organization must not be empty');
   const owner = (values.get('--owner') ?? DEFAULT_OWNER).trim();
   if (!owner) throw new UsageError('--owner must not be empty');
-  return { organization, reportType, period, categories, owner, today, templates };
+  const frameworks = (values.get('--frameworks') ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+  const known = crosswalkTargets();
+  const unknownFramework = frameworks.find((f) => !known.includes(f));
+  if (unknownFramework) throw new UsageError(`--frameworks: the control library maps ${known.join(', ')}; not "${unknownFramework}"`);
+  return { organization, reportType, period, categories, owner, today, templates, frameworks: [...new Set(frameworks)] };
 }
 
 export const init: Command = {
   name: 'init',
-  usage: 'soc2 init [dir] [--type 1|2] [--categories security,availability,...] [--period START..END] [--organization NAME] [--owner NAME] [--templates a,b | --no-templates] [--today YYYY-MM-DD]',
+  usage: 'soc2 init [dir] [--type 1|2] [--categories security,availability,...] [--period START..END] [--organization NAME] [--owner NAME] [--templates a,b | --no-templates] [--frameworks iso27001-2022,nist-csf-2.0] [--today YYYY-MM-DD]',
   summary: 'start a compliance repo: soc2.yaml, policy templates and the controls they name (planned); never overwrites a file',
-  options: { values: ['--type', '--categories', '--period', '--organization', '--owner', '--templates', '--today'], flags: ['--no-templates'] },
+  options: { values: ['--type', '--categories', '--period', '--organization', '--owner', '--templates', '--frameworks', '--today'], flags: ['--no-templates'] },
   async run(args, io) {
     const dirArg = onlyDir(args.positional) ?? '.';
     const dir = nodePath.resolve(io.cwd, dirArg);

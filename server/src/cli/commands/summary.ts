@@ -5,16 +5,28 @@ import { computeSummary } from '../../engine/summary';
 import { formatSummaryMarkdown, formatSummaryText, summaryJson } from '../../report/summary-text';
 import { formatSummaryHtml } from '../../report/summary-html';
 import { formatEvidenceCsv } from '../../report/evidence-csv';
+import { UsageError } from '../args';
+import { estimateCrosswalk, crosswalkTargets } from '../../frameworks/crosswalk';
+import { crosswalkJson, crosswalkMarkdown, crosswalkText } from '../../frameworks/crosswalk-format';
 
 export const summary: Command = {
   name: 'summary',
-  usage: 'soc2 summary [dir] [--format text|markdown|json|html|evidence-csv] [--today YYYY-MM-DD]',
-  summary: 'print the readiness summary (html: one self-contained file for the auditor; evidence-csv: the evidence request list)',
-  options: { values: ['--format', '--today'], flags: [] },
+  usage: 'soc2 summary [dir] [--format text|markdown|json|html|evidence-csv] [--crosswalk iso27001-2022|nist-csf-2.0] [--today YYYY-MM-DD]',
+  summary: 'print the readiness summary (html: one self-contained file for the auditor; evidence-csv: the evidence request list; --crosswalk: how far another framework is)',
+  options: { values: ['--format', '--today', '--crosswalk'], flags: [] },
   async run(args, io) {
     const format = formatOption(args, ['text', 'markdown', 'json', 'html', 'evidence-csv']);
     const { project } = await openRepo(onlyDir(args.positional), args.values.get('--today'), io);
     if (format === 'evidence-csv') { io.stdout(formatEvidenceCsv(project)); return 0; }
+    const target = args.values.get('--crosswalk');
+    if (target !== undefined) {
+      const fw = project.frameworks.catalog.get(target);
+      if (!fw || !crosswalkTargets().includes(fw.id)) throw new UsageError(`--crosswalk: the crosswalks are to ${crosswalkTargets().join(', ')}; not "${target}"`);
+      if (format === 'html') throw new UsageError('--crosswalk prints text, markdown or json');
+      const x = estimateCrosswalk(project, fw);
+      io.stdout(format === 'json' ? JSON.stringify(crosswalkJson(x), null, 2) + '\n' : format === 'markdown' ? crosswalkMarkdown(x) : crosswalkText(x));
+      return 0;
+    }
     const s = computeSummary(project);
     const out = format === 'json' ? JSON.stringify(summaryJson(s), null, 2) + '\n'
       : format === 'markdown' ? formatSummaryMarkdown(s)

@@ -46,6 +46,9 @@ suite('Views and commands', () => {
     if (acmeIdx >= 0) categories = await provider.getChildren(top[acmeIdx]);
     const catLabels = await Promise.all(categories.map(async (n) => labelText(await provider.getTreeItem(n))));
     assert.ok(catLabels.some((l) => /security|common/i.test(l)), `no security category in ${catLabels}`);
+    // The example also targets ISO 27001: one node for it after the categories.
+    const iso = catLabels.findIndex((l) => /ISO\/IEC 27001:2022/.test(l));
+    assert.ok(iso > catLabels.findIndex((l) => /security|common/i.test(l)), `no ISO 27001 node after the categories in ${catLabels}`);
     const criteria = await provider.getChildren(categories[0]);
     const items = await Promise.all(criteria.map((n) => provider.getTreeItem(n)));
     assert.ok(items.some((i) => /^CC\d+\.\d+/.test(labelText(i))), `no criterion under ${catLabels[0]}`);
