@@ -4,7 +4,6 @@ import assert from 'node:assert/strict';
 import { CHECKS } from '../server/src/checks';
 import { MemoryWorkspace } from '../server/src/engine/workspace';
 import { loadProject } from '../server/src/engine/load';
-import { CHECKS } from '../server/src/checks';
 import { TodayClock } from '../server/src/lsp/today';
 
 const FILES = {
