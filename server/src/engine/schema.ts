@@ -8,6 +8,8 @@ import controlsSchema from '../../../schemas/controls.schema.json';
 import policySchema from '../../../schemas/policy-frontmatter.schema.json';
 import configSchema from '../../../schemas/soc2.schema.json';
 import risksSchema from '../../../schemas/risks.schema.json';
+import vendorsSchema from '../../../schemas/vendors.schema.json';
+import descriptionSchema from '../../../schemas/description-frontmatter.schema.json';
 import peopleSchema from '../../../schemas/people.schema.json';
 
 /**
@@ -16,12 +18,12 @@ import peopleSchema from '../../../schemas/people.schema.json';
  * the schemas: a date must exist (2026-02-30 is refused here), while a schema-only validator checks only
  * its YYYY-MM-DD form. Validators compile once, on first use.
  */
-export type SchemaKind = 'controls' | 'policy' | 'config' | 'risks' | 'people';
+export type SchemaKind = 'controls' | 'policy' | 'config' | 'risks' | 'vendors' | 'description' | 'people';
 
-const SCHEMAS: Record<SchemaKind, object> = { controls: controlsSchema, policy: policySchema, config: configSchema, risks: risksSchema, people: peopleSchema };
-const NOUN: Record<SchemaKind, string> = { controls: 'control', policy: 'policy front matter', config: 'soc2.yaml', risks: 'risk', people: 'person' };
+const SCHEMAS: Record<SchemaKind, object> = { controls: controlsSchema, policy: policySchema, config: configSchema, risks: risksSchema, vendors: vendorsSchema, description: descriptionSchema, people: peopleSchema };
+const NOUN: Record<SchemaKind, string> = { controls: 'control', policy: 'policy front matter', config: 'soc2.yaml', risks: 'risk', vendors: 'vendor', description: 'description front matter', people: 'person' };
 /** What each kind of item with an id is called, for the "missing id" message. */
-const ITEM: Record<SchemaKind, string> = { controls: 'control', policy: 'policy', config: 'item', risks: 'risk', people: 'person' };
+const ITEM: Record<SchemaKind, string> = { controls: 'control', policy: 'policy', config: 'item', risks: 'risk', vendors: 'vendor', description: 'item', people: 'person' };
 const compiled = new Map<SchemaKind, ValidateFunction>();
 
 function validator(kind: SchemaKind): ValidateFunction {

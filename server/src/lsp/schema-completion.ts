@@ -11,7 +11,7 @@ import { md } from './markdown';
  */
 
 type Schema = Record<string, unknown>;
-const KIND: Partial<Record<FileKind, SchemaKind>> = { controls: 'controls', risks: 'risks', policy: 'policy', config: 'config', people: 'people' };
+const KIND: Partial<Record<FileKind, SchemaKind>> = { controls: 'controls', risks: 'risks', policy: 'policy', config: 'config', people: 'people', vendors: 'vendors', description: 'description' };
 /** One path segment: a mapping key, or `[]` for "an item of this list". */
 const ITEM = '[]';
 
