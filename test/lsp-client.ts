@@ -92,7 +92,8 @@ export class LspClient {
 
   static async start(options: StartOptions): Promise<LspClient> {
     const child = spawn(process.execPath, [...(options.execArgv ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
-    child.stderr!.on('data', () => undefined);
+    // SOC2_TEST_STDERR=1 shows the server's own stderr (a crash's stack) while debugging a test.
+    child.stderr!.on('data', (b) => { if (process.env.SOC2_TEST_STDERR) process.stderr.write(b); });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(connection, child);
     connection.listen();

@@ -35,7 +35,7 @@ const complete = async (rel: string, text: string, line: number, character: numb
 
 test('keys of a control, in a controls file moved by paths.controls, without the keys already written', async () => {
   assert.deepEqual(await complete('compliance/ctl/access.yaml', CONTROLS, 3, 4),
-    ['description', 'owner', 'frequency', 'status', 'criteria', 'frameworks', 'policies', 'last_reviewed', 'review_cycle', 'evidence', 'target_date', 'tracking']);
+    ['description', 'owner', 'frequency', 'status', 'criteria', 'frameworks', 'policies', 'vendors', 'last_reviewed', 'review_cycle', 'evidence', 'target_date', 'tracking']);
 });
 
 test('keys of a risk, of soc2.yaml and of an evidence item; enum values the schema lists', async () => {

@@ -226,6 +226,8 @@ function runAsync(dir: string, args: string[], input?: string): Promise<Buffer> 
   gitCalls.count++;
   return new Promise((resolve, reject) => {
     const child = execFile('git', ['-C', dir, ...PREFIX, ...args], { ...OPTIONS, encoding: 'buffer' }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
+    // git may exit before reading its input (a bad ref, a fake git in tests): that EPIPE must not kill the server.
+    child.stdin?.on('error', () => undefined);
     child.stdin?.end(input ?? '');
   });
 }
