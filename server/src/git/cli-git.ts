@@ -226,6 +226,8 @@ function runAsync(dir: string, args: string[], input?: string): Promise<Buffer> 
   gitCalls.count++;
   return new Promise((resolve, reject) => {
     const child = execFile('git', ['-C', dir, ...PREFIX, ...args], { ...OPTIONS, encoding: 'buffer' }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
+    // git log reads no input and may exit before it is given any: a closed pipe is not a failure.
+    child.stdin?.on('error', () => undefined);
     child.stdin?.end(input ?? '');
   });
 }
