@@ -20,9 +20,9 @@ export const INITIAL: Record<string, string[]> = {
   'controls/access.yaml': ['one-sided-link@25:9', 'stale-review@26:20', 'unknown-criterion@36:23'],
   'controls/continuity.yaml': ['missing-review-date@1:5'],
   // policy-missing-section: one finding per expected section the policy lacks, all on its title.
-  'policies/access.md': ['one-sided-link@10:33', 'policy-missing-section@13:1', 'policy-missing-section@13:1', 'policy-missing-section@13:1', 'policy-missing-section@13:1', 'unknown-reference@28:96'],
-  'policies/continuity.md': ['frequency-mismatch@12:1', 'policy-missing-section@10:1', 'policy-missing-section@10:1', 'policy-missing-section@10:1', 'policy-missing-section@10:1', 'policy-missing-section@10:1', 'policy-missing-section@10:1', 'policy-missing-section@10:1'],
-  'policies/security.md': ['one-sided-link@11:5', 'policy-missing-section@14:1', 'policy-missing-section@14:1', 'policy-missing-section@14:1', 'policy-missing-section@14:1', 'policy-missing-section@14:1', 'policy-missing-section@14:1', 'policy-missing-section@14:1', 'unknown-reference@10:5'],
+  'policies/access.md': ['one-sided-link@10:33', 'policy-missing-section@13:1', 'policy-missing-section@13:1', 'policy-missing-section@13:1', 'unknown-reference@28:96'],
+  'policies/continuity.md': ['frequency-mismatch@12:1', 'policy-missing-section@10:1', 'policy-missing-section@10:1', 'policy-missing-section@10:1', 'policy-missing-section@10:1', 'policy-missing-section@10:1', 'policy-missing-section@10:1', 'policy-placeholder@10:1'],
+  'policies/security.md': ['one-sided-link@11:5', 'policy-missing-section@14:1', 'policy-missing-section@14:1', 'policy-missing-section@14:1', 'policy-missing-section@14:1', 'policy-missing-section@14:1', 'policy-missing-section@14:1', 'policy-placeholder@14:1', 'unknown-reference@10:5'],
   'risks/register.yaml': ['risk-unknown-control@22:9'],
 };
 

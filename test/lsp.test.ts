@@ -58,7 +58,7 @@ describe('diagnostics', () => {
 
   test('a frequency mismatch points at the control frequency node', () => {
     const [d] = client.diagnostics.get(uri('policies/continuity.md'))!.filter((x) => x.code === 'frequency-mismatch');
-    assert.equal(d.severity, 2);
+    assert.equal(d.severity, 3); // info: the control (quarterly) runs more often than the policy promises (annually)
     assert.equal(d.source, 'soc2');
     assert.deepEqual(d.relatedInformation, [{
       location: { uri: uri('controls/continuity.yaml'), range: { start: { line: 3, character: 11 }, end: { line: 3, character: 20 } } },
@@ -344,16 +344,17 @@ describe('code lens and symbols', () => {
 
   test('code lenses on controls: criteria, policies and evidence age', async () => {
     assert.deepEqual(await lenses('controls/access.yaml'), [
-      [2, '2 criteria · 2 policies · evidence 12 days old', 'soc2.revealSummary'],
-      [14, '2 criteria · 2 policies · evidence 15 days old', 'soc2.revealSummary'],
-      [30, '2 criteria · 1 policy · no evidence', 'soc2.revealSummary'],
-      [39, '1 criterion · 1 policy · no evidence', 'soc2.revealSummary'],
+      [2, '2 criteria · 2 policies · evidence 12 days old', 'soc2.showSummary.server'],
+      [14, '2 criteria · 2 policies · evidence 15 days old', 'soc2.showSummary.server'],
+      [30, '2 criteria · 1 policy · no evidence', 'soc2.showSummary.server'],
+      [39, '1 criterion · 1 policy · no evidence', 'soc2.showSummary.server'],
     ]);
   });
 
   test('code lenses on policies: their controls by status and the criteria covered', async () => {
-    assert.deepEqual(await lenses('policies/access.md'), [[1, '4 controls: 2 implemented, 1 partial, 1 planned · 3 criteria', 'soc2.revealSummary']]);
-    assert.deepEqual(await lenses('policies/security.md'), [[1, '3 controls: 2 implemented, 1 missing · 5 criteria', 'soc2.revealSummary']]);
+    // The second lens tells when the next review is due (last_reviewed 2026-02-01 + annual; today 2026-07-15).
+    assert.deepEqual(await lenses('policies/access.md'), [[1, '4 controls: 2 implemented, 1 partial, 1 planned · 3 criteria', 'soc2.showSummary.server'], [1, 'next review due in 201 days', 'soc2.showSummary.server']]);
+    assert.deepEqual((await lenses('policies/security.md'))[0], [1, '3 controls: 2 implemented, 1 missing · 5 criteria', 'soc2.showSummary.server']);
   });
 
   test('document symbols of a policy: front matter, then sections nested by level', async () => {

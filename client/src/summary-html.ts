@@ -12,6 +12,7 @@ import type { ReadinessSummary, CriterionStatus } from '../../server/src/engine/
 import type { Diagnostic } from '../../server/src/engine/model';
 import { SUMMARY_CSS } from './summary-style';
 import { escapeHtml } from '../../server/src/util/html';
+import { renderVendors } from './summary-vendors';
 
 /** What the page shows when there is no summary to render. */
 export interface RenderState { loading?: boolean; error?: string }
@@ -138,6 +139,7 @@ function renderRoot(r: RootSummary): string {
     renderFindings(r, 'Evidence', 'Missing, stale or incomplete evidence populations.', s.findings.evidence),
     s.findings.errors.length ? renderFindings(r, 'Errors', 'Files or values the engine could not accept.', s.findings.errors) : '',
     renderOwners(r),
+    renderVendors(r, link, escapeHtml, MAX_LIST),
     '</section>',
   ].join('\n');
 }

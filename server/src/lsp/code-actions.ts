@@ -5,6 +5,7 @@ import { ZERO_RANGE } from '../engine/text';
 import type { Control, Policy } from '../engine/model';
 import { FREQUENCY_BY_ID } from '../catalog/vocabulary';
 import type { FeatureContext } from './feature-context';
+import { vendorFixes } from './vendor-fixes';
 import { addKeyToControl, addKeyToFrontMatter, appendControl, appendToList, FileText, holds, replaceScalar } from './edits';
 
 /**
@@ -28,6 +29,8 @@ export function codeActions(ctx: FeatureContext, _range: Range, context: CodeAct
         case 'risk-unknown-control': push(out, stubRiskControl(ctx, d, data)); break;
         case 'one-sided-link': push(out, backLink(ctx, d, data)); break;
         case 'frequency-mismatch': out.push(...alignFrequency(ctx, here, d, data)); break;
+        case 'owner-departed': case 'unknown-owner': out.push(...reassignOwner(ctx, here, d, data)); break;
+        case 'vendor-assurance-stale': case 'vendor-assurance-gap': case 'subservice-without-csocs': out.push(...vendorFixes(ctx, here, d)); break;
       }
     } catch {
       // A malformed `data` from an older server or another client must not break the light bulb.
@@ -37,6 +40,14 @@ export function codeActions(ctx: FeatureContext, _range: Range, context: CodeAct
 }
 
 function push(out: CodeAction[], a: CodeAction | undefined): void { if (a) out.push(a); }
+
+/** A departed owner: reassign to a colleague of the same role or team; an unknown one: the nearest person. */
+function reassignOwner(ctx: FeatureContext, f: FileText, d: Diagnostic, data: Record<string, unknown>): CodeAction[] {
+  const candidates = Array.isArray(data.candidates) ? data.candidates : typeof data.suggestion === 'string' ? [data.suggestion] : [];
+  const verb = d.code === 'owner-departed' ? 'Reassign to' : 'Replace with';
+  return candidates.filter((c): c is string => typeof c === 'string' && c.trim() !== '')
+    .map((who, i) => action(`${verb} ${who}`, d, editOf(ctx, ctx.path, [replaceScalar(f, d.range, who)]), candidates.length === 1 && i === 0));
+}
 
 function action(title: string, d: Diagnostic, edit: WorkspaceEdit, preferred = false): CodeAction {
   return { title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit, ...(preferred ? { isPreferred: true } : {}) };
@@ -195,7 +206,8 @@ function alignFrequency(ctx: FeatureContext, here: FileText, d: Diagnostic, data
   if (f && file && freqRange && holds(f, freqRange, actual)) {
     out.push(action(`Set ${control} frequency to ${stated}, as the policy states`, d, editOf(ctx, file, [replaceScalar(f, freqRange, stated)])));
   }
-  const phrase = FREQUENCY_BY_ID.get(actual)?.phrases[0];
+  // Only a wording that fits any sentence: an event-driven control has none ("upon termination" fits one event).
+  const phrase = FREQUENCY_BY_ID.get(actual)?.reword;
   if (phrase && phraseRange) {
     const old = here.at(phraseRange);
     const word = /^[A-Z]/.test(old) ? phrase[0].toUpperCase() + phrase.slice(1) : phrase;

@@ -7,6 +7,7 @@ import { creditOf, criterionStatus, type Credit } from '../engine/summary';
 import type { FeatureContext } from './feature-context';
 import { controlIdsOfPolicy, controlsMapping, policiesMapping, policyIdsOfControl, risksMapping, riskScore, risksOfControl, targetAt } from './locate';
 import { field, md } from './markdown';
+import { vendorHover } from './vendor-hover';
 
 /**
  * Hover: what a criterion asks and how it is covered; who owns a control, policy or risk and how current it
@@ -19,6 +20,7 @@ export function hover(ctx: FeatureContext, position: Position): Hover | null {
   if (target.kind === 'criterion') value = criterionHover(ctx.project, target.id);
   else if (target.kind === 'control') value = controlHover(ctx.project, target.id);
   else if (target.kind === 'policy') value = policyHover(ctx.project, target.id);
+  else if (target.kind === 'vendor') value = vendorHover(ctx.project, target.id);
   else value = riskHover(ctx.project, target.id);
   return value ? { contents: { kind: MarkupKind.Markdown, value }, range: target.range } : null;
 }

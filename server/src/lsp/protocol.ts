@@ -3,6 +3,7 @@
  * Only plain data crosses: the client renders it.
  */
 import type { ReadinessSummary } from '../engine/summary';
+import type { Task } from '../people/tasks';
 
 /** `soc2/summary`: the readiness summary of every compliance root (a folder with soc2.yaml). */
 export const SummaryRequest = 'soc2/summary';
@@ -30,7 +31,22 @@ export interface InitializationOptions {
   codeLens?: boolean;
   /** False in an untrusted (restricted) workspace: the server then runs nothing, not even git. Default true. */
   trusted?: boolean;
+  /**
+   * A command the client itself runs to open its readiness summary, put on code lenses instead of the
+   * server's own `soc2.showSummary.server`. The VS Code extension passes `soc2.revealSummary`; other clients
+   * leave it out and their lenses run the server-side command through `workspace/executeCommand`.
+   */
+  revealSummaryCommand?: string;
 }
+
+/**
+ * Commands the server runs itself (advertised in `executeCommandProvider`), for clients that have no
+ * commands of their own. Arguments: an optional document URI, to limit to the root holding it.
+ */
+export const ServerCommands = {
+  /** Shows the readiness headline of each root with `window/showMessage` and returns the summary's Markdown. */
+  showSummary: 'soc2.showSummary.server',
+} as const;
 
 /**
  * `soc2/publishPreview`: a policy document as `soc2 publish` will render it (header block, text, revision
@@ -39,3 +55,19 @@ export interface InitializationOptions {
 export const PublishPreviewRequest = 'soc2/publishPreview';
 export interface PublishPreviewParams { uri: string }
 export interface PublishPreviewResult { title: string; html: string }
+
+/** `soc2/tasks`: every dated obligation of each root (see `soc2 tasks`), soonest first. */
+export const TasksRequest = 'soc2/tasks';
+export interface TasksParams {
+  /** Limit to the root that holds this URI. */
+  uri?: string;
+  /** Only this owner's tasks (as written, or the same person in the roster). */
+  owner?: string;
+}
+export interface RootTasks { root: string; name: string; tasks: Task[]; /** Whether `owner` matched a person in this root's roster. */ ownerKnown: boolean }
+export interface TasksResult { roots: RootTasks[] }
+
+/** `soc2/brief`: one owner's briefing (see `soc2 brief`) as Markdown, for the editor to preview. */
+export const BriefRequest = 'soc2/brief';
+export interface BriefParams { uri?: string; owner: string }
+export interface BriefResult { markdown: string; /** Every owner of the root(s), to pick from. */ owners: string[] }
