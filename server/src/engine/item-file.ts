@@ -26,7 +26,9 @@ export function parseItemFile<T extends { incomplete?: true }>(kind: ItemFileKin
     if (root === null || root === undefined) continue;
     if (!doc.errors.length) problems.push(...validateDocument(kind.schema, src, doc));
     // Where the parser first lost its way: an item ending before it was read whole; one reaching it was not.
-    const damage = doc.errors.length ? Math.min(...doc.errors.map((e) => e.pos[0])) : Infinity;
+    // A repeated key is an error, but the item around it is still read whole (the first value counts).
+    const losses = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY').map((e) => e.pos[0]);
+    const damage = losses.length ? Math.min(...losses) : Infinity;
     for (const map of itemMaps(root, kind.listKey)) {
       const item = kind.read(file, src, map);
       if (!item) continue;
