@@ -9,7 +9,7 @@ import { ZERO_RANGE, type Range } from './text';
 export function runChecks(model: FileModel, view: ProjectView, checks: readonly Check[], overrides: Record<string, Severity | 'off'>, fileLocalOnly: boolean): Diagnostic[] {
   const out: Diagnostic[] = [];
   // Items a syntax error cut short get only syntax findings (no missing-owner for an owner that is there but unreadable).
-  const damaged = [...model.controls, ...(model.risks ?? []), ...(model.people ?? [])].filter((i) => i.incomplete).map((i) => i.range);
+  const damaged = [...model.controls, ...(model.risks ?? []), ...(model.vendors ?? []), ...(model.people ?? [])].filter((i) => i.incomplete).map((i) => i.range);
   for (const check of checks) {
     if (!check.appliesTo.includes(model.kind) || (fileLocalOnly && check.crossFile)) continue;
     const override = overrides[check.code];
