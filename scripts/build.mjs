@@ -1,12 +1,36 @@
 // Bundles the CLI, the language server and the extension with esbuild (one file each, no runtime deps).
+// The JSON Schema validators are compiled here, once, into ajv standalone code (see
+// scripts/schema-standalone.ts), so no shipped process compiles a schema when it starts.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
 
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', legalComments: 'none' };
+const root = resolve(import.meta.dirname, '..');
+const formatsModule = join(root, 'server/src/engine/schema-formats.ts');
+
+/** Runs scripts/schema-standalone.ts (bundled in memory, as the build has no TypeScript loader) for the code. */
+async function standaloneSource() {
+  const out = await build({ entryPoints: [join(root, 'scripts/schema-standalone.ts')], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'warning' });
+  const mod = { exports: {} };
+  new Function('module', 'exports', 'require', out.outputFiles[0].text)(mod, mod.exports, createRequire(join(root, 'scripts/')));
+  return mod.exports.standaloneValidators(formatsModule);
+}
+const validatorsSource = await standaloneSource();
+
+const precompiledValidators = {
+  name: 'precompiled-validators',
+  setup(b) {
+    b.onResolve({ filter: /\/schema-validators$/ }, (args) => ({ path: join(args.resolveDir, args.path).slice(root.length + 1) + '.precompiled.js', namespace: 'soc2-validators', pluginData: args.resolveDir }));
+    b.onLoad({ filter: /.*/, namespace: 'soc2-validators' }, (args) => ({ contents: validatorsSource, loader: 'js', resolveDir: args.pluginData }));
+  },
+};
+
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', legalComments: 'none', plugins: [precompiledValidators] };
 const entries = [
   { entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/node/parse-worker.ts'], outfile: 'dist/parse-worker.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-].filter((e) => existsSync(e.entryPoints[0]));
-await Promise.all(entries.map((e) => build({ ...common, ...e })));
+].filter((e) => existsSync(join(root, e.entryPoints[0])));
+await Promise.all(entries.map((e) => build({ ...common, ...e, entryPoints: e.entryPoints.map((p) => join(root, p)), outfile: join(root, e.outfile) })));

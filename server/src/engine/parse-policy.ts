@@ -1,6 +1,3 @@
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
 import { isMap, type Node as YamlNode } from 'yaml';
 import type { Mention, ParseProblem, Policy, Section, Sentence } from './model';
 import { LineIndex, type Range } from './text';
@@ -19,7 +16,21 @@ interface MdNode {
   position?: { start: { offset?: number }; end: { offset?: number } };
 }
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+/**
+ * remark is required on first use, not imported: only documents open in the editor go through it, and
+ * loading it (unified, micromark, mdast) at start-up cost every `soc2 check` and every server start.
+ */
+let processor: { parse(text: string): unknown } | undefined;
+function remark(): { parse(text: string): unknown } {
+  if (!processor) {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { unified } = require('unified') as typeof import('unified');
+    const remarkParse = (require('remark-parse') as typeof import('remark-parse')).default;
+    const remarkFrontmatter = (require('remark-frontmatter') as typeof import('remark-frontmatter')).default;
+    processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+  }
+  return processor;
+}
 
 export interface PolicyParseOptions {
   /**
@@ -33,7 +44,7 @@ interface Heading { title: string; level: number; start: number; end: number }
 interface Layout { frontMatter?: { start: number; end: number }; blocks: { kind: 'heading' | 'paragraph'; start: number; end: number; level?: number; title?: string }[] }
 
 function remarkLayout(text: string): Layout {
-  const tree = processor.parse(text) as MdNode;
+  const tree = remark().parse(text) as MdNode;
   const children = tree.children ?? [];
   const fm = children[0]?.type === 'yaml' ? children[0] : undefined;
   const blocks: Layout['blocks'] = [];

@@ -1,9 +1,9 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { Document, Node } from 'yaml';
 import type { ParseProblem } from './model';
 import type { YamlSource } from './yaml-source';
-import { parseIsoDate } from './dates';
 import { editDistance } from './strings';
+import { validatorFor } from './schema-validators';
 import controlsSchema from '../../../schemas/controls.schema.json';
 import policySchema from '../../../schemas/policy-frontmatter.schema.json';
 import configSchema from '../../../schemas/soc2.schema.json';
@@ -11,7 +11,8 @@ import risksSchema from '../../../schemas/risks.schema.json';
 
 /**
  * The `schema` check validates against the very JSON Schemas that editors use through
- * `yamlValidation`, so the two can never disagree. Validators compile once, on first use.
+ * `yamlValidation`, so the two can never disagree. Validators come from schema-validators.ts: compiled
+ * ahead of time in the bundles, on first use from the sources.
  */
 export type SchemaKind = 'controls' | 'policy' | 'config' | 'risks';
 
@@ -19,25 +20,13 @@ const SCHEMAS: Record<SchemaKind, object> = { controls: controlsSchema, policy: 
 const NOUN: Record<SchemaKind, string> = { controls: 'control', policy: 'policy front matter', config: 'soc2.yaml', risks: 'risk' };
 /** What each kind of item with an id is called, for the "missing id" message. */
 const ITEM: Record<SchemaKind, string> = { controls: 'control', policy: 'policy', config: 'item', risks: 'risk' };
-const compiled = new Map<SchemaKind, ValidateFunction>();
-
-function validator(kind: SchemaKind): ValidateFunction {
-  let v = compiled.get(kind);
-  if (!v) {
-    const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false });
-    ajv.addFormat('date', { type: 'string', validate: (s: string) => parseIsoDate(s) !== undefined });
-    v = ajv.compile(SCHEMAS[kind]);
-    compiled.set(kind, v);
-  }
-  return v;
-}
 
 export function schemaFor(kind: SchemaKind): object { return SCHEMAS[kind]; }
 
 export function validateDocument(kind: SchemaKind, src: YamlSource, doc: Document.Parsed): ParseProblem[] {
   const data = src.toData(doc);
   if (data === undefined) return [];
-  const validate = validator(kind);
+  const validate = validatorFor(kind);
   if (validate(data)) return [];
   return explain(kind, src, doc, validate.errors ?? []);
 }
