@@ -2,7 +2,8 @@
 // The JSON Schema validators are compiled here, once, into ajv standalone code (see
 // scripts/schema-standalone.ts), so no shipped process compiles a schema when it starts.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 
@@ -26,7 +27,21 @@ const precompiledValidators = {
   },
 };
 
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', legalComments: 'none', plugins: [precompiledValidators] };
+/**
+ * The hash of every source the bundles are built from: the persistent cache (server/src/cache) keys its
+ * models by it, so a build whose model shapes differ never reads another build's cache.
+ */
+function sourceHash() {
+  const h = createHash('sha256');
+  for (const dir of ['server/src', 'schemas']) {
+    for (const f of readdirSync(join(root, dir), { recursive: true }).map(String).sort()) {
+      if (/\.(ts|json)$/.test(f)) h.update(`${dir}/${f}\0`).update(readFileSync(join(root, dir, f)));
+    }
+  }
+  return h.digest('hex').slice(0, 16);
+}
+
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', legalComments: 'none', plugins: [precompiledValidators], define: { __SOC2_BUILD__: JSON.stringify(sourceHash()) } };
 const entries = [
   { entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },

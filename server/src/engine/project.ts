@@ -374,6 +374,17 @@ export class Project implements ProjectView {
     return out;
   }
 
+  /**
+   * Takes a file's diagnostics as computed by an earlier run (the persistent cache) instead of running its
+   * checks. Only for a file the caller knows nothing it depends on has changed since; the next change that
+   * affects it marks it dirty again as usual.
+   */
+  restoreDiagnostics(path: string, diagnostics: Diagnostic[]): void {
+    if (!this.files.has(path)) return;
+    this.diagnostics.set(path, diagnostics);
+    this.dirty.delete(path);
+  }
+
   /** Every file's diagnostics, files in path order. */
   allDiagnostics(): Diagnostic[] {
     const out: Diagnostic[] = [];

@@ -5,22 +5,24 @@ import { computeSummary } from '../../engine/summary';
 import { formatSummaryMarkdown, formatSummaryText, summaryJson } from '../../report/summary-text';
 import { formatSummaryHtml } from '../../report/summary-html';
 import { formatEvidenceCsv } from '../../report/evidence-csv';
+import { CACHE_FLAGS, CACHE_USAGE, cacheOption } from '../cache-option';
 
 export const summary: Command = {
   name: 'summary',
-  usage: 'soc2 summary [dir] [--format text|markdown|json|html|evidence-csv] [--today YYYY-MM-DD]',
+  usage: `soc2 summary [dir] [--format text|markdown|json|html|evidence-csv] [--today YYYY-MM-DD] ${CACHE_USAGE}`,
   summary: 'print the readiness summary (html: one self-contained file for the auditor; evidence-csv: the evidence request list)',
-  options: { values: ['--format', '--today'], flags: [] },
+  options: { values: ['--format', '--today'], flags: CACHE_FLAGS },
   async run(args, io) {
     const format = formatOption(args, ['text', 'markdown', 'json', 'html', 'evidence-csv']);
-    const { project } = await openRepo(onlyDir(args.positional), args.values.get('--today'), io);
-    if (format === 'evidence-csv') { io.stdout(formatEvidenceCsv(project)); return 0; }
+    const { project, cache } = await openRepo(onlyDir(args.positional), args.values.get('--today'), io, { cache: cacheOption(args) });
+    if (format === 'evidence-csv') { io.stdout(formatEvidenceCsv(project)); cache?.save(project); return 0; }
     const s = computeSummary(project);
     const out = format === 'json' ? JSON.stringify(summaryJson(s), null, 2) + '\n'
       : format === 'markdown' ? formatSummaryMarkdown(s)
         : format === 'html' ? formatSummaryHtml(s, { version: VERSION })
           : formatSummaryText(s);
     io.stdout(out);
+    cache?.save(project);
     return 0;
   },
 };
