@@ -136,7 +136,16 @@ test('a warm run parses only the changed file and re-checks only the files that 
     assert.equal(warm.stats.parsed, 0);
     assert.equal(warm.stats.reused, files);
     assert.equal(warm.stats.diagnosticsReused, files + 1);
+    assert.equal(warm.stats.modelsRead, true);
     assert.equal(sum(second.project.counters.checkRuns), 0, 'nothing changed: no check runs');
+
+    // What `soc2 check` asks for: with nothing changed, the cached diagnostics and no model read at all.
+    const quick = ProjectCache.open(dir, (m) => assert.fail(m), { diagnosticsOnly: true });
+    const quickLoad = await load(dir, quick);
+    assert.deepEqual(quick.upToDate, expected);
+    assert.equal(quick.stats.modelsRead, false);
+    assert.equal(quick.stats.parsed, 0);
+    assert.equal(sum(quickLoad.project.counters.checkRuns), 0);
     warm.save(second.project);
     assert.equal(warm.stats.written, false, 'nothing learnt: nothing written');
 
@@ -162,9 +171,14 @@ test('a truncated, corrupt, foreign or unreadable cache is ignored with a note o
     const plain = soc2('check', dir, '--today', TODAY);
     assert.equal(soc2('check', dir, '--today', TODAY, '--cache').err, plain.err);
     const good = readFileSync(file);
+    const policy = join(dir, filesUnder(dir, 'policies')[0]);
+    const policyText = readFileSync(policy, 'utf8');
+    const touchPolicy = () => appendFileSync(policy, '\n');
     const damages: [string, () => void][] = [
       ['truncated', () => writeFileSync(file, good.subarray(0, Math.floor(good.length / 2)))],
-      ['one byte changed', () => { const b = Buffer.from(good); b[b.length - 10] ^= 0x20; writeFileSync(file, b); }],
+      ['one byte of the diagnostics changed', () => { const b = Buffer.from(good); b[good.indexOf('"diagnostics"') + 20] ^= 0x01; writeFileSync(file, b); }],
+      // The models are read only when a file changed: the damage is found then.
+      ['one byte of the models changed', () => { const b = Buffer.from(good); b[b.length - 10] ^= 0x01; writeFileSync(file, b); touchPolicy(); }],
       ['foreign JSON', () => writeFileSync(file, JSON.stringify({ files: {}, tool: 1 }))],
       ['empty', () => writeFileSync(file, '')],
       ['binary noise', () => writeFileSync(file, Buffer.from([0, 1, 2, 255, 254, 10, 10, 0]))],
@@ -173,15 +187,17 @@ test('a truncated, corrupt, foreign or unreadable cache is ignored with a note o
     for (const [label, damage] of damages) {
       damage();
       const r = soc2('check', dir, '--today', TODAY, '--cache');
-      assert.equal(r.out, plain.out, label);
+      assert.equal(r.out, soc2('check', dir, '--today', TODAY).out, label);
       assert.equal(r.code, plain.code, label);
       assert.match(r.err, /^soc2: note: the cache \.soc2\/cache\/project\.json (was ignored and will be rebuilt|could not be written)/m, label);
       if (label !== 'a folder in its place') {
         const again = soc2('check', dir, '--today', TODAY, '--cache');
         assert.equal(again.err, plain.err, `${label}: rebuilt, so the next run has nothing to say`);
       }
+      writeFileSync(policy, policyText);
       rmSync(file, { recursive: true, force: true });
       soc2('check', dir, '--today', TODAY, '--cache');
+      assert.deepEqual(readFileSync(file), good, 'the rebuilt cache is the same file');
     }
   } finally {
     removeDir(dir);
@@ -212,7 +228,9 @@ test('concurrent cached checks on one repo all succeed with the same output, and
     }
     // No temporary file is left behind, and the cache that won the race reads back cleanly.
     assert.deepEqual(readdirSync(join(dir, CACHE_DIR)), ['project.json']);
-    assert.equal(readCacheFile(join(dir, CACHE_DIR, 'project.json'), (v): v is unknown => true).status, 'ok');
+    const read = readCacheFile(join(dir, CACHE_DIR, 'project.json'), 2);
+    assert.equal(read.status, 'ok');
+    if (read.status === 'ok') { read.sections.section(0); read.sections.section(1); }
     const warm = soc2('check', dir, '--today', TODAY, '--cache');
     assert.equal(warm.err, plain.err);
   } finally {

@@ -6,31 +6,34 @@ import { parseFileModel } from '../engine/parse-file';
 import type { Diagnostic, FileModel, ParseProblem } from '../engine/model';
 import type { GitHistory } from '../engine/git-history';
 import type { Workspace } from '../engine/workspace';
-import { readCacheFile, sha256, writeCacheFile } from './cache-file';
+import { CacheRejected, readCacheFile, sha256, writeCacheFile, type CacheSections } from './cache-file';
 import { CachedHistory, type HistoryAnswers } from './cached-history';
 import { TOOL_BUILD } from './build-id';
 import { CACHE_DIR, ignoreSoc2Folder } from './folder';
+import { syncReads } from './sync-reads';
 
 const CACHE_FILE = 'project.json';
-/** How many reads may be in flight at once, as in readAllInto. */
-const READ_CONCURRENCY = 64;
 
-interface Entry { hash: string; model: FileModel }
-interface Stored {
+/** Section 0 of the cache file: small, read on every run. */
+interface Header {
   tool: string;
   /** Hash of soc2.yaml's bytes: it decides every file's kind and size limit, so a new one empties the cache. */
   config: string;
-  files: Record<string, Entry>;
-  /** Diagnostics of the run that wrote the cache, valid for the same `run` key (date, evidence, HEAD). */
-  run?: string;
-  diagnostics?: Record<string, Diagnostic[]>;
+  /** Content hash of every cached file; its model is under the same path in section 1. */
+  hashes: Record<string, string>;
+  /** The diagnostics of the run that wrote the cache, valid for the same `run` key (date, evidence, HEAD). */
+  run: string;
+  diagnostics: Record<string, Diagnostic[]>;
   head?: string;
   history?: HistoryAnswers;
 }
+/** Section 1: the parsed models, large, read only when some file changed or the whole project is needed. */
+type Models = Record<string, FileModel>;
 
-function isStored(v: unknown): v is Stored {
-  const s = v as Stored;
-  return !!s && typeof s === 'object' && typeof s.tool === 'string' && typeof s.config === 'string' && !!s.files && typeof s.files === 'object';
+function isHeader(v: unknown): v is Header {
+  const h = v as Header;
+  return !!h && typeof h === 'object' && typeof h.tool === 'string' && typeof h.config === 'string' && typeof h.run === 'string'
+    && !!h.hashes && typeof h.hashes === 'object' && !!h.diagnostics && typeof h.diagnostics === 'object';
 }
 
 /** What the cache did in one run; tests assert these counts instead of timings. */
@@ -41,8 +44,18 @@ export interface CacheStats {
   parsed: number;
   /** Files whose cached diagnostics were taken as they were. */
   diagnosticsReused: number;
+  /** Whether the models section was read at all. */
+  modelsRead: boolean;
   /** Whether the cache file was (re)written at the end. */
   written: boolean;
+}
+
+export interface CacheOptions {
+  /**
+   * The caller only needs the diagnostics (`soc2 check` without --base): when nothing changed at all, the
+   * project is not indexed and `upToDate` holds the cached diagnostics instead.
+   */
+  diagnosticsOnly?: boolean;
 }
 
 /**
@@ -54,27 +67,62 @@ export interface CacheStats {
  * without the cache (tests compare them over every fixture and the benchmark's repo).
  */
 export class ProjectCache {
-  readonly stats: CacheStats = { reused: 0, parsed: 0, diagnosticsReused: 0, written: false };
-  private stored?: Stored;
-  private hashes = new Map<string, string>();
+  readonly stats: CacheStats = { reused: 0, parsed: 0, diagnosticsReused: 0, modelsRead: false, written: false };
+  /** Set when nothing changed and the caller asked for diagnostics only: every diagnostic, files in path order. */
+  upToDate?: Diagnostic[];
+  private sections?: CacheSections;
+  private header?: Header;
+  private readonly hashes = new Map<string, string>();
   private configHash = '';
   private runKey = '';
   private history?: CachedHistory;
   private head?: string;
   private changed = false;
 
-  private constructor(readonly root: string, private readonly note: (message: string) => void) {}
+  private constructor(readonly root: string, private readonly note: (message: string) => void, private readonly options: CacheOptions) {}
 
   /** Opens the cache of the repo at `root`; a damaged file is reported through `note` and ignored. */
-  static open(root: string, note: (message: string) => void): ProjectCache {
-    const cache = new ProjectCache(root, note);
-    const read = readCacheFile(cache.file, isStored);
-    if (read.status === 'ok') cache.stored = read.value;
-    else if (read.status === 'rejected') note(`the cache ${nodePath.join(CACHE_DIR, CACHE_FILE)} was ignored and will be rebuilt: ${read.reason}`);
+  static open(root: string, note: (message: string) => void, options: CacheOptions = {}): ProjectCache {
+    const cache = new ProjectCache(root, note, options);
+    const read = readCacheFile(cache.file, 2);
+    if (read.status === 'rejected') cache.reject(read.reason);
+    else if (read.status === 'ok') {
+      try {
+        const header = read.sections.section(0);
+        if (!isHeader(header)) throw new CacheRejected('its content has an unexpected shape');
+        cache.header = header;
+        cache.sections = read.sections;
+      } catch (err) {
+        if (!(err instanceof CacheRejected)) throw err;
+        cache.reject(err.message);
+      }
+    }
     return cache;
   }
 
   get file(): string { return nodePath.join(this.root, CACHE_DIR, CACHE_FILE); }
+
+  private reject(reason: string): void {
+    this.note(`the cache ${CACHE_DIR}/${CACHE_FILE} was ignored and will be rebuilt: ${reason}`);
+    this.header = undefined;
+    this.sections = undefined;
+    this.changed = true;
+  }
+
+  /** The cached models, or undefined when the section is damaged (noted; everything is parsed again). */
+  private models(): Models | undefined {
+    if (!this.sections) return undefined;
+    try {
+      const models = this.sections.section(1);
+      this.stats.modelsRead = true;
+      if (models && typeof models === 'object') return models as Models;
+      throw new CacheRejected('its content has an unexpected shape');
+    } catch (err) {
+      if (!(err instanceof CacheRejected)) throw err;
+      this.reject(err.message);
+      return undefined;
+    }
+  }
 
   /**
    * Wraps the repository's history so answers are kept under HEAD's commit id. `head` undefined (no git, or
@@ -83,7 +131,7 @@ export class ProjectCache {
   wrapHistory(git: GitHistory | undefined, head: string | undefined): GitHistory | undefined {
     if (!git) return undefined;
     this.head = head;
-    const answers = head && this.stored?.head === head && this.stored.history ? { ...this.stored.history } : {};
+    const answers = head && this.header?.head === head && this.header.history ? { ...this.header.history } : {};
     this.history = new CachedHistory(git, answers);
     return this.history;
   }
@@ -91,31 +139,46 @@ export class ProjectCache {
   /** The reader to give loadProject: models from the cache where the content is the same. */
   readonly readAll: ReadAll = async (ws, project, paths) => {
     this.configHash = await configHash(ws);
-    const usable = this.stored && this.stored.tool === TOOL_BUILD && this.stored.config === this.configHash ? this.stored : undefined;
-    if (this.stored && !usable) this.changed = true;
+    const header = this.header && this.header.tool === TOOL_BUILD && this.header.config === this.configHash ? this.header : undefined;
+    if (this.header && !header) this.changed = true;
     this.runKey = sha256(JSON.stringify([project.today.toISOString().slice(0, 10), this.head ?? '', sha256(project.evidenceFiles.all().join('\n'))]));
 
     const sorted = [...paths].sort();
-    const fetched = await fetchAll(ws, project, sorted);
-    const models = new Map<string, FileModel>();
-    const fresh = new Set<string>();
+    const fetched = await fetchAll(syncReads(ws), project, sorted);
+    const same = new Set<string>();
     for (let i = 0; i < sorted.length; i++) {
-      const path = sorted[i], f = fetched[i];
+      const f = fetched[i];
       if (f.kind !== 'text') continue; // unreadable or gone: applied as usual, never cached
       const hash = sha256(`${f.invalidUtf8 ? 1 : 0}\0${f.text}`);
-      this.hashes.set(path, hash);
-      const entry = usable?.files[path];
-      if (entry && entry.hash === hash && entry.model.kind === project.kindOf(path)) {
-        models.set(path, entry.model);
+      this.hashes.set(sorted[i], hash);
+      if (header?.hashes[sorted[i]] === hash) same.add(sorted[i]);
+    }
+    const removed = header ? Object.keys(header.hashes).filter((p) => !this.hashes.has(p)) : [];
+    const diagnostics = header && header.run === this.runKey ? header.diagnostics : undefined;
+    if (this.options.diagnosticsOnly && diagnostics && same.size === sorted.length && !removed.length) {
+      // Nothing changed since the cached run: its diagnostics are this run's, and nothing needs indexing.
+      this.upToDate = [CONFIG_FILE, ...sorted].sort().flatMap((p) => diagnostics[p] ?? []);
+      this.stats.reused = same.size;
+      this.stats.diagnosticsReused = sorted.length + 1;
+      return;
+    }
+
+    const cachedModels = same.size || removed.length ? this.models() : undefined;
+    const models = new Map<string, FileModel>();
+    for (let i = 0; i < sorted.length; i++) {
+      const path = sorted[i], f = fetched[i];
+      if (f.kind !== 'text') continue;
+      const cached = same.has(path) ? cachedModels?.[path] : undefined;
+      if (cached && cached.kind === project.kindOf(path)) {
+        models.set(path, cached);
         this.stats.reused++;
       } else {
         models.set(path, parseFetched(project, path, f));
-        fresh.add(path);
         this.stats.parsed++;
+        this.changed = true;
       }
     }
-    if (fresh.size) this.changed = true;
-    if (usable && Object.keys(usable.files).some((p) => !this.hashes.has(p))) this.changed = true;
+    if (removed.length) this.changed = true;
 
     // Indexed in path order, exactly as readAllInto does, so every list the checks derive is the same.
     for (let i = 0; i < sorted.length; i++) {
@@ -123,9 +186,8 @@ export class ProjectCache {
       if (model) project.setParsed(model); else applyFetched(project, sorted[i], fetched[i]);
     }
 
-    const diagnostics = usable && usable.run === this.runKey ? usable.diagnostics : undefined;
-    if (!diagnostics) { this.changed = true; return; }
-    const affected = affectedSince(project, usable!, models, sorted.filter((p) => !models.has(p)));
+    if (!diagnostics || !cachedModels) { this.changed = true; return; }
+    const affected = affectedSince(project, cachedModels, models, sorted.filter((p) => !models.has(p)));
     for (const m of project.allFiles()) {
       const cached = diagnostics[m.path];
       if (cached && !affected.has(m.path)) { project.restoreDiagnostics(m.path, cached); this.stats.diagnosticsReused++; } else this.changed = true;
@@ -138,21 +200,22 @@ export class ProjectCache {
    */
   save(project: Project): void {
     if (this.history && this.history.asked > 0) this.changed = true;
-    if (!this.changed) return;
-    const files: Record<string, Entry> = {};
+    if (!this.changed || this.upToDate) return;
+    const hashes: Record<string, string> = {};
+    const models: Models = {};
     const diagnostics: Record<string, Diagnostic[]> = {};
     for (const m of project.allFiles()) {
       diagnostics[m.path] = project.diagnosticsFor(m.path);
       const hash = this.hashes.get(m.path);
-      if (hash && m.kind !== 'config') files[m.path] = { hash, model: m };
+      if (hash && m.kind !== 'config') { hashes[m.path] = hash; models[m.path] = m; }
     }
-    const value: Stored = { tool: TOOL_BUILD, config: this.configHash, files, run: this.runKey, diagnostics, ...(this.head && this.history ? { head: this.head, history: this.history.answers } : {}) };
+    const header: Header = { tool: TOOL_BUILD, config: this.configHash, hashes, run: this.runKey, diagnostics, ...(this.head && this.history ? { head: this.head, history: this.history.answers } : {}) };
     try {
       ignoreSoc2Folder(this.root);
-      writeCacheFile(this.file, value);
+      writeCacheFile(this.file, [header, models]);
       this.stats.written = true;
     } catch (err) {
-      this.note(`the cache could not be written to ${nodePath.join(CACHE_DIR, CACHE_FILE)} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); the next run starts cold`);
+      this.note(`the cache could not be written to ${CACHE_DIR}/${CACHE_FILE} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); the next run starts cold`);
     }
   }
 }
@@ -160,6 +223,9 @@ export class ProjectCache {
 async function configHash(ws: Workspace): Promise<string> {
   try { return sha256(await ws.read(CONFIG_FILE)); } catch { return 'none'; }
 }
+
+/** How many reads may be in flight at once, as in readAllInto (with synchronous reads, one at a time). */
+const READ_CONCURRENCY = 64;
 
 async function fetchAll(ws: Workspace, project: Project, sorted: readonly string[]): Promise<Fetched[]> {
   const out: Fetched[] = new Array(sorted.length);
@@ -189,17 +255,17 @@ function parseFetched(project: Project, path: string, f: Extract<Fetched, { kind
  * the current ones on a scratch index (no git, no checks run) and collects what the project's dependency
  * rules say each change affects. Files that could not be read are affected, as are their dependents.
  */
-function affectedSince(project: Project, stored: Stored, current: Map<string, FileModel>, unreadable: string[]): Set<string> {
+function affectedSince(project: Project, stored: Models, current: Map<string, FileModel>, unreadable: string[]): Set<string> {
   const scratch = new Project({ today: project.today.toISOString().slice(0, 10) });
   const config = project.file(CONFIG_FILE);
   if (config) scratch.setParsed(config);
-  for (const path of Object.keys(stored.files).sort()) scratch.setParsed(stored.files[path].model);
+  for (const path of Object.keys(stored).sort()) scratch.setParsed(stored[path]);
   const affected = new Set<string>(unreadable);
   for (const [path, model] of current) {
-    if (stored.files[path]?.model === model) continue;
+    if (stored[path] === model) continue;
     for (const f of scratch.setParsed(model).affected) affected.add(f);
   }
-  for (const path of Object.keys(stored.files)) {
+  for (const path of Object.keys(stored)) {
     if (!current.has(path)) for (const f of scratch.removeFile(path)) affected.add(f);
   }
   for (const path of unreadable) for (const f of scratch.removeFile(path)) affected.add(f);

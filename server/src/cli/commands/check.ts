@@ -20,9 +20,10 @@ export const check: Command = {
     const maxWarnings = parseMaxWarnings(args.values.get('--max-warnings'));
     const baseRef = args.values.get('--base');
     if (baseRef !== undefined && (!baseRef.trim() || baseRef.startsWith('-'))) throw new UsageError(`--base needs a git revision (a branch, tag or commit), not "${baseRef}"`);
-    const repo = await openRepo(onlyDir(args.positional), args.values.get('--today'), io, { cache: cacheOption(args) });
+    const repo = await openRepo(onlyDir(args.positional), args.values.get('--today'), io, { cache: cacheOption(args), diagnosticsOnly: baseRef === undefined });
     const { project, git } = repo;
-    const diagnostics = project.allDiagnostics();
+    // With --cache and nothing changed since the cached run, its diagnostics stand and nothing was indexed.
+    const diagnostics = repo.cache?.upToDate ?? project.allDiagnostics();
     // Said once, and only where a person reads: machine formats stay clean.
     if (!git && format === 'text') io.stderr('soc2: info: not a git repository, so policy-changed-since-approval is off\n');
 
