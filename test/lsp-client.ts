@@ -11,11 +11,12 @@ import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter,
   DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification,
   ExitNotification, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest,
-  type Diagnostic, type ProtocolConnection, type TextDocumentContentChangeEvent, type TextEdit, type WorkspaceEdit,
+  type Diagnostic, type InitializeResult, type ProtocolConnection, type TextDocumentContentChangeEvent, type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 
 export const REPO = path.resolve(__dirname, '..');
-export const SERVER = path.join(REPO, 'dist', 'server.js');
+/** The server under test; SOC2_TEST_SERVER points at another build (to see a new test fail on an older server). */
+export const SERVER = process.env.SOC2_TEST_SERVER ?? path.join(REPO, 'dist', 'server.js');
 
 /** A copy of fixture folders in a fresh temp dir, so tests never touch the checked-in files. */
 export class TempWorkspace {
@@ -41,7 +42,18 @@ export interface StartOptions {
   initializationOptions?: Record<string, unknown>;
   /** The server process's environment (default: this process's). */
   env?: NodeJS.ProcessEnv;
+  /** Node options for the server process (e.g. `--require` a clock preload). */
+  execArgv?: string[];
+  /** Replaces the client capabilities this client declares (default: VS Code-like, with dynamic file watching). */
+  capabilities?: Record<string, unknown>;
 }
+
+/** Capabilities of a client that cannot register file watchers (Neovim before 0.10, Helix). */
+export const NO_WATCH_CAPABILITIES = {
+  window: { workDoneProgress: true },
+  workspace: { workspaceEdit: { documentChanges: true }, workspaceFolders: true },
+  textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true }, hover: { contentFormat: ['markdown'] } },
+};
 
 export class LspClient {
   /** The latest diagnostics published per URI. */
@@ -49,6 +61,12 @@ export class LspClient {
   /** Every publish, in order, so a test can see which files were re-published. */
   readonly publishLog: string[] = [];
   readonly logs: string[] = [];
+  /** `window/showMessage` notifications, in order. */
+  readonly messages: { type: number; message: string }[] = [];
+  /** The server's answer to initialize (its capabilities). */
+  initializeResult: InitializeResult | undefined;
+  /** Methods the server asked to register (`client/registerCapability`). */
+  readonly registrations: string[] = [];
   private versions = new Map<string, number>();
   private waiters = new Set<() => void>();
   private indexedResolve!: () => void;
@@ -64,24 +82,28 @@ export class LspClient {
     connection.onNotification('window/logMessage', (p: { message: string }) => { this.logs.push(p.message); });
     connection.onNotification('$/progress', (p: { value?: { kind?: string } }) => { if (p.value?.kind === 'end') this.indexedResolve(); });
     connection.onRequest('window/workDoneProgress/create', () => null);
-    connection.onRequest('client/registerCapability', () => null);
+    connection.onNotification('window/showMessage', (p: { type: number; message: string }) => { this.messages.push(p); });
+    connection.onRequest('client/registerCapability', (p: { registrations: { method: string }[] }) => {
+      for (const r of p.registrations) this.registrations.push(r.method);
+      return null;
+    });
     connection.onRequest('workspace/configuration', () => []);
   }
 
   static async start(options: StartOptions): Promise<LspClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
+    const child = spawn(process.execPath, [...(options.execArgv ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
     child.stderr!.on('data', () => undefined);
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(connection, child);
     connection.listen();
-    await connection.sendRequest(InitializeRequest.type, {
+    client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
       workspaceFolders: options.folders.map((f) => ({ uri: pathToFileURL(f).href, name: path.basename(f) })),
       initializationOptions: options.initializationOptions ?? {},
-      capabilities: {
+      capabilities: options.capabilities ?? {
         window: { workDoneProgress: true },
-        workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] }, didChangeWatchedFiles: { dynamicRegistration: true } },
+        workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] }, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
         textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true }, hover: { contentFormat: ['markdown'] } },
       },
     });

@@ -167,9 +167,9 @@ describe('code lens, symbols and the stub-control fix', () => {
   test('code lens on each risk: score and controls', async () => {
     const lenses = (await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: uri(REGISTER) } }))!;
     assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command?.title, l.command?.command]), [
-      [2, 'score 12 (likelihood 3 × impact 4) · 2 controls', 'soc2.revealSummary'],
-      [12, 'score 10 (likelihood 2 × impact 5) · 2 controls (1 missing)', 'soc2.revealSummary'],
-      [25, 'score 6 (likelihood 2 × impact 3) · 1 control', 'soc2.revealSummary'],
+      [2, 'score 12 (likelihood 3 × impact 4) · 2 controls', 'soc2.showSummary.server'],
+      [12, 'score 10 (likelihood 2 × impact 5) · 2 controls (1 missing)', 'soc2.showSummary.server'],
+      [25, 'score 6 (likelihood 2 × impact 3) · 1 control', 'soc2.showSummary.server'],
     ]);
   });
 

@@ -344,16 +344,16 @@ describe('code lens and symbols', () => {
 
   test('code lenses on controls: criteria, policies and evidence age', async () => {
     assert.deepEqual(await lenses('controls/access.yaml'), [
-      [2, '2 criteria · 2 policies · evidence 12 days old', 'soc2.revealSummary'],
-      [14, '2 criteria · 2 policies · evidence 15 days old', 'soc2.revealSummary'],
-      [30, '2 criteria · 1 policy · no evidence', 'soc2.revealSummary'],
-      [39, '1 criterion · 1 policy · no evidence', 'soc2.revealSummary'],
+      [2, '2 criteria · 2 policies · evidence 12 days old', 'soc2.showSummary.server'],
+      [14, '2 criteria · 2 policies · evidence 15 days old', 'soc2.showSummary.server'],
+      [30, '2 criteria · 1 policy · no evidence', 'soc2.showSummary.server'],
+      [39, '1 criterion · 1 policy · no evidence', 'soc2.showSummary.server'],
     ]);
   });
 
   test('code lenses on policies: their controls by status and the criteria covered', async () => {
-    assert.deepEqual(await lenses('policies/access.md'), [[1, '4 controls: 2 implemented, 1 partial, 1 planned · 3 criteria', 'soc2.revealSummary']]);
-    assert.deepEqual(await lenses('policies/security.md'), [[1, '3 controls: 2 implemented, 1 missing · 5 criteria', 'soc2.revealSummary']]);
+    assert.deepEqual(await lenses('policies/access.md'), [[1, '4 controls: 2 implemented, 1 partial, 1 planned · 3 criteria', 'soc2.showSummary.server']]);
+    assert.deepEqual(await lenses('policies/security.md'), [[1, '3 controls: 2 implemented, 1 missing · 5 criteria', 'soc2.showSummary.server']]);
   });
 
   test('document symbols of a policy: front matter, then sections nested by level', async () => {

@@ -35,6 +35,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       codeLens: vscode.workspace.getConfiguration('soc2').get<boolean>('codeLens.enabled', true),
       today: process.env.SOC2_TODAY || undefined, // pins the checks' date (YYYY-MM-DD) for the e2e tests
       trusted: vscode.workspace.isTrusted,
+      revealSummaryCommand: 'soc2.revealSummary', // registered below: lenses open the summary panel
     }),
     outputChannelName: 'SOC 2',
     revealOutputChannelOn: RevealOutputChannelOn.Never,

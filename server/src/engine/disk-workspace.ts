@@ -1,6 +1,7 @@
-import { promises as fs, watch as fsWatch, type FSWatcher } from 'node:fs';
+import { promises as fs } from 'node:fs';
+import { watch as chokidarWatch } from 'chokidar';
 import * as nodePath from 'node:path';
-import { SKIPPED_FOLDERS, type Disposable, type FileStat, type ListResult, type WatchEvent, type Workspace } from './workspace';
+import { SKIPPED_FOLDERS, type Disposable, type FileStat, type ListResult, type WatchEvent, type WatchFilter, type Workspace } from './workspace';
 
 /**
  * The workspace on disk. Lists without following symbolic links to folders (a link loop cannot
@@ -16,7 +17,7 @@ export class DiskWorkspace implements Workspace {
     return p;
   }
 
-  async list(): Promise<ListResult> {
+  async list(folder?: string): Promise<ListResult> {
     const files: string[] = [];
     const problems: ListResult['problems'] = [];
     const walk = async (dir: string, rel: string): Promise<void> => {
@@ -44,7 +45,8 @@ export class DiskWorkspace implements Workspace {
         }
       }
     };
-    await walk(this.root, '');
+    const start = folder ? folder.replace(/\/+$/, '') : '';
+    await walk(start ? this.abs(start) : this.root, start);
     files.sort();
     return { files, problems };
   }
@@ -60,18 +62,35 @@ export class DiskWorkspace implements Workspace {
     }
   }
 
-  watch(listener: (event: WatchEvent) => void): Disposable {
-    let watcher: FSWatcher | undefined;
-    try {
-      watcher = fsWatch(this.root, { recursive: true }, (_type, name) => {
-        if (!name) return;
-        const path = String(name).split(nodePath.sep).join('/');
-        if (path.split('/').some((s) => SKIPPED_FOLDERS.has(s))) return;
-        void this.stat(path).then((st) => listener({ type: st ? 'changed' : 'deleted', path }));
-      });
-    } catch {
-      watcher = undefined; // Recursive watching is unavailable on some platforms; the editor's watcher still works.
-    }
-    return { dispose: () => watcher?.close() };
+  /**
+   * Watches the root with chokidar (pure JavaScript, so it bundles into the one-file server; see README
+   * "Other editors"). Tool folders are skipped, and files outside `relevant` (the configured globs) are
+   * ignored; folders are always walked, so a file matching a glob deep in a new folder is still seen.
+   * Under `.git` only the files that say the history moved are watched.
+   */
+  watch(listener: (event: WatchEvent) => void, relevant: WatchFilter = () => true): Disposable {
+    const rel = (abs: string) => nodePath.relative(this.root, abs).split(nodePath.sep).join('/');
+    const ignored = (abs: string, stats?: { isFile(): boolean; isDirectory(): boolean }): boolean => {
+      const path = rel(abs);
+      if (!path || path.startsWith('..')) return false;
+      const parts = path.split('/');
+      if (parts[0] === '.git') return !GIT_WATCHED.test(path);
+      if (parts.some((s) => SKIPPED_FOLDERS.has(s))) return true;
+      return !!stats?.isFile() && !relevant(path);
+    };
+    const watcher = chokidarWatch(this.root, { ignoreInitial: true, followSymlinks: false, ignored });
+    const map: Record<string, WatchEvent['type']> = { add: 'created', change: 'changed', unlink: 'deleted', addDir: 'created', unlinkDir: 'deleted' };
+    watcher.on('all', (event, abs) => {
+      const type = map[event];
+      const path = rel(abs);
+      if (!type || !path || path.startsWith('..')) return;
+      listener({ type, path, ...(event.endsWith('Dir') ? { folder: true } : {}) });
+    });
+    // A folder the watcher cannot read is skipped; the editor's own events, if any, still arrive.
+    watcher.on('error', () => undefined);
+    return { dispose: () => { void watcher.close(); } };
   }
 }
+
+/** The `.git` entries whose change means the history moved, and the folders leading to them. */
+const GIT_WATCHED = /^\.git(?:\/(?:HEAD|packed-refs|logs(?:\/HEAD)?|refs(?:\/heads(?:\/.*)?)?))?$/;

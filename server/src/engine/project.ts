@@ -30,7 +30,8 @@ export interface WorkCounters { parses: Map<string, number>; checkRuns: Map<stri
  */
 export class Project implements ProjectView {
   readonly catalog: CriteriaCatalog;
-  readonly today: Date;
+  /** Moved only through setToday (an editor left open past midnight). */
+  today: Date;
   readonly checks: readonly Check[];
   /** Replaced only through setHistory, when the repository's history moves under an editor. */
   git?: GitHistory;
@@ -383,6 +384,19 @@ export class Project implements ProjectView {
     if (!this.files.has(path)) return;
     this.diagnostics.set(path, diagnostics);
     this.dirty.delete(path);
+  }
+
+  /**
+   * A new day (an editor left open past midnight): every file's checks run again against it, lazily as
+   * usual and counted in `counters.checkRuns`; nothing is re-parsed. Returns the files whose diagnostics may change.
+   */
+  setToday(today: IsoDate): Set<string> {
+    const date = parseIsoDate(today);
+    if (!date) throw new Error(`"today" must be a date written YYYY-MM-DD, not ${today}`);
+    if (date.getTime() === this.today.getTime()) return new Set();
+    this.today = date;
+    for (const f of this.files.keys()) this.dirty.add(f);
+    return new Set(this.files.keys());
   }
 
   /** Every file's diagnostics, files in path order. */

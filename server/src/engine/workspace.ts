@@ -4,18 +4,26 @@
  */
 export interface FileStat { size: number; mtimeMs: number; isFile: boolean; isDirectory: boolean }
 
-export type WatchEvent = { type: 'created' | 'changed' | 'deleted'; path: string };
+/** A change on disk; `folder` is true for a folder created or deleted as a whole (a rename arrives as both). */
+export type WatchEvent = { type: 'created' | 'changed' | 'deleted'; path: string; folder?: boolean };
+
+/** Limits a watcher to the files that matter (the configured globs); folders are always walked. */
+export type WatchFilter = (path: string) => boolean;
 
 export interface Disposable { dispose(): void }
 
 export interface ListResult { files: string[]; /** Entries that could not be listed (permissions, loops), with why. */ problems: { path: string; reason: string }[] }
 
 export interface Workspace {
-  /** Every file below the root, skipping `.git`, `node_modules` and other tool folders. */
-  list(): Promise<ListResult>;
+  /** Every file below the root (or below `folder`, root-relative), skipping `.git`, `node_modules` and other tool folders. */
+  list(folder?: string): Promise<ListResult>;
   read(path: string): Promise<Uint8Array>;
   stat(path: string): Promise<FileStat | undefined>;
-  watch?(listener: (event: WatchEvent) => void): Disposable;
+  /**
+   * Watches the root for changes made outside the editor. The language server uses it only when its client
+   * cannot watch files itself (no dynamic registration of `workspace/didChangeWatchedFiles`).
+   */
+  watch?(listener: (event: WatchEvent) => void, relevant?: WatchFilter): Disposable;
 }
 
 /** Folders that never hold compliance content and can be huge. */
@@ -31,8 +39,9 @@ export class MemoryWorkspace implements Workspace {
     for (const [p, c] of Object.entries(files)) this.files.set(p, typeof c === 'string' ? new TextEncoder().encode(c) : c);
   }
 
-  async list(): Promise<ListResult> {
-    return { files: [...this.files.keys()].filter((p) => !p.split('/').some((s) => SKIPPED_FOLDERS.has(s))).sort(), problems: [] };
+  async list(folder?: string): Promise<ListResult> {
+    const prefix = folder ? `${folder.replace(/\/+$/, '')}/` : '';
+    return { files: [...this.files.keys()].filter((p) => p.startsWith(prefix) && !p.split('/').some((s) => SKIPPED_FOLDERS.has(s))).sort(), problems: [] };
   }
 
   async read(path: string): Promise<Uint8Array> {
@@ -50,9 +59,10 @@ export class MemoryWorkspace implements Workspace {
     return undefined;
   }
 
-  watch(listener: (event: WatchEvent) => void): Disposable {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
+  watch(listener: (event: WatchEvent) => void, relevant: WatchFilter = () => true): Disposable {
+    const filtered = (e: WatchEvent) => { if (e.folder || relevant(e.path)) listener(e); };
+    this.listeners.add(filtered);
+    return { dispose: () => this.listeners.delete(filtered) };
   }
 
   /** Test helper: write a file and tell watchers, as an outside editor would. */

@@ -4,22 +4,24 @@ import type { Project } from '../engine/project';
 import type { FeatureContext } from './feature-context';
 import { controlIdsOfPolicy, plural, policyIdsOfControl, riskScore } from './locate';
 import { evidenceAge } from './hover';
+import { ServerCommands } from './protocol';
 
-/** The client registers this command: it opens the readiness summary. */
-export const REVEAL_SUMMARY_COMMAND = 'soc2.revealSummary';
-
-/** One lens per control, policy and risk (on its id): how it is tied in, how current, how serious. */
-export function codeLenses(ctx: FeatureContext): CodeLens[] {
+/**
+ * One lens per control, policy and risk (on its id): how it is tied in, how current, how serious.
+ * Clicking one opens the readiness summary: with `clientCommand` (the client's own command, given in
+ * initializationOptions.revealSummaryCommand), else with the server's command, which every client can run.
+ */
+export function codeLenses(ctx: FeatureContext, clientCommand?: string): CodeLens[] {
   const model = ctx.project.file(ctx.path);
   if (!model) return [];
+  const command = (title: string): CodeLens['command'] => (clientCommand
+    ? { title, command: clientCommand }
+    : { title, command: ServerCommands.showSummary, arguments: [ctx.document.uri] });
+  const lens = (range: CodeLens['range'], title: string): CodeLens => ({ range, command: command(title) });
   const lenses: CodeLens[] = model.controls.map((c) => lens(c.idRange, controlTitle(ctx.project, c)));
   if (model.policy) lenses.push(lens(model.policy.idRange, policyTitle(ctx.project, model.policy)));
   for (const r of model.risks ?? []) lenses.push(lens(r.idRange, riskTitle(ctx.project, r)));
   return lenses;
-}
-
-function lens(range: CodeLens['range'], title: string): CodeLens {
-  return { range, command: { title, command: REVEAL_SUMMARY_COMMAND } };
 }
 
 /** "3 criteria · 2 policies · evidence 12 days old" */

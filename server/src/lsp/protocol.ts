@@ -30,4 +30,19 @@ export interface InitializationOptions {
   codeLens?: boolean;
   /** False in an untrusted (restricted) workspace: the server then runs nothing, not even git. Default true. */
   trusted?: boolean;
+  /**
+   * A command the client itself runs to open its readiness summary, put on code lenses instead of the
+   * server's own `soc2.showSummary.server`. The VS Code extension passes `soc2.revealSummary`; other clients
+   * leave it out and their lenses run the server-side command through `workspace/executeCommand`.
+   */
+  revealSummaryCommand?: string;
 }
+
+/**
+ * Commands the server runs itself (advertised in `executeCommandProvider`), for clients that have no
+ * commands of their own. Arguments: an optional document URI, to limit to the root holding it.
+ */
+export const ServerCommands = {
+  /** Shows the readiness headline of each root with `window/showMessage` and returns the summary's Markdown. */
+  showSummary: 'soc2.showSummary.server',
+} as const;
