@@ -15,6 +15,7 @@ import { CoverageTreeProvider } from './coverage-view';
 import { ReadinessStatusBar } from './status-bar';
 import { exportReport } from './export-report';
 import { registerScaffoldCommands } from './scaffold-commands';
+import { importCommand } from './import-command';
 
 let client: LanguageClient | undefined;
 
@@ -78,6 +79,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Soc2Ex
     vscode.commands.registerCommand('soc2.exportReport', () => exportReport(store)),
     vscode.commands.registerCommand('soc2.refreshCoverage', () => store.refresh()),
     vscode.commands.registerCommand('soc2.restartServer', () => restart()),
+    vscode.commands.registerCommand('soc2.import', () => importCommand(context)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       // Code lenses are announced at initialize, so turning them on or off needs a new server.
       if (e.affectsConfiguration('soc2.codeLens.enabled')) void restart();

@@ -19,6 +19,7 @@ export class Uri {
 export class RelativePattern { constructor(readonly base: Uri, readonly pattern: string) {} }
 export class SnippetString { constructor(readonly value: string) {} }
 export enum EndOfLine { LF = 1, CRLF = 2 }
+export enum ProgressLocation { SourceControl = 1, Window = 10, Notification = 15 }
 
 type Item = { label: string; picked?: boolean } & Record<string, unknown>;
 /** A scripted answer: given the items (or the input box options), what the user chooses; undefined cancels. */
@@ -31,6 +32,8 @@ export const state = {
   opened: [] as string[],
   snippets: [] as { file: string; text: string }[],
   executed: [] as string[],
+  /** Untitled documents the commands opened, with their text. */
+  documents: [] as string[],
   commands: new Map<string, () => Promise<void>>(),
 };
 
@@ -67,7 +70,7 @@ class Doc {
 }
 
 export const vscode = {
-  Uri, RelativePattern, SnippetString, EndOfLine,
+  Uri, RelativePattern, SnippetString, EndOfLine, ProgressLocation,
   workspace: {
     get workspaceFolders() { return state.root ? [{ uri: Uri.file(state.root), name: nodePath.basename(state.root), index: 0 }] : undefined; },
     getWorkspaceFolder(uri: Uri) { return uri.path.startsWith(state.root) ? { uri: Uri.file(state.root) } : undefined; },
@@ -83,16 +86,21 @@ export const vscode = {
       async writeFile(uri: Uri, bytes: Uint8Array) { writeFileSync(uri.path, bytes); },
       async createDirectory(uri: Uri) { mkdirSync(uri.path, { recursive: true }); },
     },
+    async openTextDocument(init: { content: string }) { state.documents.push(init.content); return { uri: Uri.file('/untitled'), getText: () => init.content }; },
   },
   window: {
     async showQuickPick(items: Item[], options: Record<string, unknown>) { return next(items, options); },
     async showInputBox(options: Record<string, unknown>) { return next(options, options); },
     async showWorkspaceFolderPick() { return vscode.workspace.workspaceFolders?.[0]; },
-    async showOpenDialog() { return undefined; },
+    // Scripted like the other questions; with no answer left, the dialog is cancelled.
+    async showOpenDialog(options: Record<string, unknown>) { return state.answers.length ? next(options, options) : undefined; },
+    async withProgress<T>(_options: unknown, task: () => Promise<T>) { return task(); },
     async showInformationMessage(text: string) { state.messages.push({ level: 'info', text }); return undefined; },
     async showWarningMessage(text: string) { state.messages.push({ level: 'warning', text }); return undefined; },
     async showErrorMessage(text: string) { state.messages.push({ level: 'error', text }); return undefined; },
-    async showTextDocument(uri: Uri) {
+    async showTextDocument(target: Uri | { uri: Uri; getText(): string }) {
+      if (!(target instanceof Uri)) return { document: target };
+      const uri = target;
       state.opened.push(vscode.workspace.asRelativePath(uri));
       const document = new Doc(uri, readFileSync(uri.path, 'utf8'));
       return {

@@ -1,8 +1,9 @@
 import * as nodePath from 'node:path';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import type { Command } from '../command';
 import { UsageError } from '../args';
 import { onlyDir } from '../repo';
+import { writeNewFiles } from '../write-new-files';
 import { isIsoDate } from '../../engine/dates';
 import { scaffold } from '../../scaffold/scaffold';
 import { ignoreSoc2Folder } from '../../cache/folder';
@@ -56,20 +57,7 @@ export const init: Command = {
     const o = options(args.values, args.flags, dir, io.today());
     const files = scaffold(o);
 
-    const wrote: string[] = [], skipped: string[] = [], failed: string[] = [];
-    for (const [rel, text] of files) {
-      const target = nodePath.join(dir, ...rel.split('/'));
-      try {
-        mkdirSync(nodePath.dirname(target), { recursive: true });
-        // `wx` fails when anything already exists at the path (even a dangling link): nothing is ever overwritten.
-        writeFileSync(target, text, { flag: 'wx' });
-        wrote.push(rel);
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        if (code === 'EEXIST') skipped.push(rel);
-        else failed.push(`${rel} (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (err as Error).message})`);
-      }
-    }
+    const { wrote, skipped, failed } = writeNewFiles(dir, files);
 
     const scope = `Type ${o.reportType}${o.period ? `, ${o.period.start}..${o.period.end}` : ''}; ${o.categories.join(', ')}`;
     io.stdout(`SOC 2 compliance repo for ${o.organization} in ${dirArg} (${scope})\n`);
