@@ -198,18 +198,20 @@ export class ProjectCache {
    * Writes the cache when this run learnt anything (a file parsed, a file gone, other diagnostics, new git
    * answers). Call after the diagnostics were computed. A failed write is a note, never a failed command.
    */
-  save(project: Project): void {
+  save(project: Project, openInEditor: ReadonlySet<string> = new Set()): void {
     if (this.history && this.history.asked > 0) this.changed = true;
     if (!this.changed || this.upToDate) return;
     const hashes: Record<string, string> = {};
     const models: Models = {};
+    // Diagnostics computed with an editor's unsaved text are not the disk's: then none are stored.
+    const keepDiagnostics = openInEditor.size === 0;
     const diagnostics: Record<string, Diagnostic[]> = {};
     for (const m of project.allFiles()) {
-      diagnostics[m.path] = project.diagnosticsFor(m.path);
+      if (keepDiagnostics) diagnostics[m.path] = project.diagnosticsFor(m.path);
       const hash = this.hashes.get(m.path);
-      if (hash && m.kind !== 'config') { hashes[m.path] = hash; models[m.path] = m; }
+      if (hash && m.kind !== 'config' && !openInEditor.has(m.path)) { hashes[m.path] = hash; models[m.path] = m; }
     }
-    const header: Header = { tool: TOOL_BUILD, config: this.configHash, hashes, run: this.runKey, diagnostics, ...(this.head && this.history ? { head: this.head, history: this.history.answers } : {}) };
+    const header: Header = { tool: TOOL_BUILD, config: this.configHash, hashes, run: keepDiagnostics ? this.runKey : '', diagnostics, ...(this.head && this.history ? { head: this.head, history: this.history.answers } : {}) };
     try {
       ignoreSoc2Folder(this.root);
       writeCacheFile(this.file, [header, models]);
