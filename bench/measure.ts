@@ -17,6 +17,7 @@ import { parseAllDocuments } from 'yaml';
 import { loadProject, readAllInto } from '../server/src/engine/load';
 import { DiskWorkspace } from '../server/src/engine/disk-workspace';
 import { readAllParallel, workerCount } from '../server/src/node/parallel-read';
+import { CHECKS } from '../server/src/checks';
 
 export interface ParseResult { ms: number; cpuMs: number; remarkMs: number; yamlMs: number; readMs: number; markdownBytes: number; yamlBytes: number }
 export interface CheckResult { ms: number; cpuMs: number; loadMs: number; workers: number; diagnostics: number; byFile: Record<string, Record<string, number>> }
@@ -72,7 +73,7 @@ export function parseOnly(dir: string): ParseResult {
 export async function fullCheck(dir: string, today: string, parallel: boolean): Promise<CheckResult> {
   const c0 = cpuMs();
   const t0 = performance.now();
-  const { project } = await loadProject(new DiskWorkspace(dir), { today }, parallel ? readAllParallel : readAllInto);
+  const { project } = await loadProject(new DiskWorkspace(dir), { checks: CHECKS, today }, parallel ? readAllParallel : readAllInto);
   const t1 = performance.now();
   const diagnostics = project.allDiagnostics();
   const ms = performance.now() - t0, cpu = cpuMs() - c0;

@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { benchDir, ensureRepo } from './generate';
 import { loadProject } from '../server/src/engine/load';
 import { DiskWorkspace } from '../server/src/engine/disk-workspace';
+import { CHECKS } from '../server/src/checks';
 
 export interface CpuProfile {
   startTime: number;
@@ -109,7 +110,7 @@ async function child(): Promise<void> {
   const expected = ensureRepo(SCALE);
   const from = monoUs();
   const t0 = performance.now();
-  const { project } = await loadProject(new DiskWorkspace(benchDir(SCALE)), { today: expected.today });
+  const { project } = await loadProject(new DiskWorkspace(benchDir(SCALE)), { checks: CHECKS, today: expected.today });
   const n = project.allDiagnostics().length;
   console.log(`full check: ${Math.round(performance.now() - t0)} ms, ${n} diagnostics, on one thread (engine from sources)`);
   console.log(`WINDOW ${from} ${monoUs()}`);

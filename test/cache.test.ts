@@ -15,6 +15,7 @@ import { ProjectCache } from '../server/src/cache/project-cache';
 import { CACHE_DIR } from '../server/src/cache/folder';
 import { readCacheFile } from '../server/src/cache/cache-file';
 import { CliGit } from '../server/src/git/cli-git';
+import { CHECKS } from '../server/src/checks';
 import { commitFiles, git, initRepo, removeDir, tempDir } from './git-helpers';
 
 const ROOT = join(__dirname, '..');
@@ -45,7 +46,7 @@ function bench(): string {
 }
 
 async function load(dir: string, cache?: ProjectCache) {
-  return loadProject(new DiskWorkspace(dir), { today: TODAY }, cache?.readAll);
+  return loadProject(new DiskWorkspace(dir), { today: TODAY, checks: CHECKS }, cache?.readAll);
 }
 
 /** Files under a folder of the repo, recursively, sorted, as paths relative to the repo. */
@@ -251,7 +252,7 @@ test('git answers are cached under HEAD: a warm run asks git nothing, a new comm
       const cache = ProjectCache.open(dir, (m) => assert.fail(m));
       const cli = CliGit.open(dir)!;
       const history = cache.wrapHistory(cli, cli.resolve('HEAD'));
-      const loaded = await loadProject(new DiskWorkspace(dir), { today: TODAY, git: history });
+      const loaded = await loadProject(new DiskWorkspace(dir), { today: TODAY, checks: CHECKS, git: history });
       const out = loaded.project.allDiagnostics();
       cache.save(loaded.project);
       return { out, asked: (history as unknown as { asked: number }).asked };

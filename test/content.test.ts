@@ -16,6 +16,7 @@ import { BUNDLED_TEMPLATES } from '../server/src/scaffold/templates.generated';
 import { fillPolicy, scaffold } from '../server/src/scaffold/scaffold';
 import { CATEGORY_IDS } from '../server/src/scaffold/options';
 import { expandSnippet, SNIPPET_VARIABLES } from './helpers/snippets';
+import { CHECKS } from '../server/src/checks';
 
 const ROOT = join(__dirname, '..');
 type Snippet = { prefix: string[]; body: string[]; scope: string };
@@ -27,7 +28,7 @@ const ALL_IN_SCOPE = `organization: Content Co\nreport: { type: 1 }\nscope:\n  c
 const expand = (s: Snippet) => expandSnippet(s.body.join('\n'), SNIPPET_VARIABLES);
 
 async function diagnose(files: Record<string, string>) {
-  const { project } = await loadProject(new MemoryWorkspace(files), { today: TODAY });
+  const { project } = await loadProject(new MemoryWorkspace(files), { checks: CHECKS, today: TODAY });
   return { project, diagnostics: project.allDiagnostics() };
 }
 

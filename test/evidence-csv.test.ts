@@ -5,9 +5,10 @@ import { loadProject } from '../server/src/engine/load';
 import { csvField, formatEvidenceCsv } from '../server/src/report/evidence-csv';
 import { baseRepo, TODAY } from './helpers';
 import { hostileRepo } from './hostile-fixture';
+import { CHECKS } from '../server/src/checks';
 
 async function csv(files: Record<string, string>): Promise<string> {
-  const { project } = await loadProject(new MemoryWorkspace(files), { today: TODAY });
+  const { project } = await loadProject(new MemoryWorkspace(files), { checks: CHECKS, today: TODAY });
   return formatEvidenceCsv(project);
 }
 

@@ -7,10 +7,11 @@ import { loadProject } from '../server/src/engine/load';
 import { computeSummary } from '../server/src/engine/summary';
 import { escapeHtml, formatSummaryHtml } from '../server/src/report/summary-html';
 import { hostileRepo, PAYLOADS } from './hostile-fixture';
+import { CHECKS } from '../server/src/checks';
 
 async function html(files: Record<string, string> | string): Promise<string> {
   const ws = typeof files === 'string' ? new DiskWorkspace(files) : new MemoryWorkspace(files);
-  const { project } = await loadProject(ws, { today: '2026-07-15' });
+  const { project } = await loadProject(ws, { checks: CHECKS, today: '2026-07-15' });
   return formatSummaryHtml(computeSummary(project), { version: '0.1.0' });
 }
 

@@ -1,6 +1,7 @@
 import { MemoryWorkspace } from '../server/src/engine/workspace';
 import { loadProject } from '../server/src/engine/load';
 import type { Diagnostic } from '../server/src/engine/model';
+import { CHECKS } from '../server/src/checks';
 
 export const TODAY = '2026-07-15';
 
@@ -59,7 +60,7 @@ export function baseRepo(): Record<string, string> {
 }
 
 export async function diagnose(files: Record<string, string | Uint8Array>, today = TODAY): Promise<Diagnostic[]> {
-  const { project } = await loadProject(new MemoryWorkspace(files), { today });
+  const { project } = await loadProject(new MemoryWorkspace(files), { checks: CHECKS, today });
   return project.allDiagnostics();
 }
 

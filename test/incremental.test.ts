@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { MemoryWorkspace } from '../server/src/engine/workspace';
 import { loadProject } from '../server/src/engine/load';
 import { baseRepo, TODAY } from './helpers';
+import { CHECKS } from '../server/src/checks';
 
 /** A repo with two independent policy/control pairs, so an edit to one must not touch the other. */
 function twoPairs(): Record<string, string> {
@@ -14,7 +15,7 @@ function twoPairs(): Record<string, string> {
 
 test('opening the workspace reads each file once', async () => {
   const ws = new MemoryWorkspace(twoPairs());
-  const { project } = await loadProject(ws, { today: TODAY });
+  const { project } = await loadProject(ws, { checks: CHECKS, today: TODAY });
   project.allDiagnostics();
   for (const path of ['soc2.yaml', 'policies/access.md', 'policies/change.md', 'controls/access.yaml', 'controls/change.yaml']) {
     assert.equal(ws.reads.get(path), 1, path);
@@ -25,7 +26,7 @@ test('opening the workspace reads each file once', async () => {
 });
 
 test('an edit to one control re-parses that file and re-checks only it, its policy and soc2.yaml', async () => {
-  const { project } = await loadProject(new MemoryWorkspace(twoPairs()), { today: TODAY });
+  const { project } = await loadProject(new MemoryWorkspace(twoPairs()), { checks: CHECKS, today: TODAY });
   project.allDiagnostics();
   const parsesBefore = new Map(project.counters.parses);
   const runsBefore = new Map(project.counters.checkRuns);
@@ -41,7 +42,7 @@ test('an edit to one control re-parses that file and re-checks only it, its poli
 });
 
 test('removing a control re-checks the policies that referenced it', async () => {
-  const { project } = await loadProject(new MemoryWorkspace(twoPairs()), { today: TODAY });
+  const { project } = await loadProject(new MemoryWorkspace(twoPairs()), { checks: CHECKS, today: TODAY });
   project.allDiagnostics();
   // CM-01 is the last control with prefix CM, so every policy is re-checked: `CM-nn` words stop being references.
   const affected = project.removeFile('controls/change.yaml');
@@ -53,13 +54,13 @@ test('removing a control re-checks the policies that referenced it', async () =>
 test('removing one of several controls with a prefix re-checks only its dependents', async () => {
   const files = twoPairs();
   files['controls/change2.yaml'] = 'id: CM-02\ntitle: Extra\nowner: d@example.com\nfrequency: on-event\nstatus: planned\ncriteria: [CC8.1]\nlast_reviewed: 2026-03-01\n';
-  const { project } = await loadProject(new MemoryWorkspace(files), { today: TODAY });
+  const { project } = await loadProject(new MemoryWorkspace(files), { checks: CHECKS, today: TODAY });
   project.allDiagnostics();
   assert.deepEqual([...project.removeFile('controls/change.yaml')].sort(), ['controls/change.yaml', 'policies/change.md', 'soc2.yaml']);
 });
 
 test('a new evidence file re-checks only the control whose evidence path holds it', async () => {
-  const { project } = await loadProject(new MemoryWorkspace(twoPairs()), { today: TODAY });
+  const { project } = await loadProject(new MemoryWorkspace(twoPairs()), { checks: CHECKS, today: TODAY });
   project.allDiagnostics();
   assert.deepEqual([...project.addEvidenceFile('evidence/access/2026-07-01-review.md')], ['controls/access.yaml']);
   assert.deepEqual([...project.addEvidenceFile('evidence/elsewhere/2026-07-01.md')], []);
@@ -71,7 +72,7 @@ test('an edit to a control re-checks the risks that name it, and only those', as
     'risks/access.yaml': 'id: R-01\ntitle: Stolen credentials\nowner: r@example.com\ntreatment: mitigate\ncontrols: [AC-01]\nlast_reviewed: 2026-03-01\n',
     'risks/change.yaml': 'id: R-02\ntitle: Bad change\nowner: r@example.com\ntreatment: mitigate\ncontrols: [CM-01]\nlast_reviewed: 2026-03-01\n',
   };
-  const { project } = await loadProject(new MemoryWorkspace(files), { today: TODAY });
+  const { project } = await loadProject(new MemoryWorkspace(files), { checks: CHECKS, today: TODAY });
   assert.deepEqual(project.allDiagnostics().filter((d) => d.code.startsWith('risk-')), []);
   const runsBefore = new Map(project.counters.checkRuns);
   // Renaming AC-01 leaves R-01 naming a control that no longer exists.

@@ -8,6 +8,7 @@ import { runCli } from '../server/src/cli/main';
 import { DiskWorkspace } from '../server/src/engine/disk-workspace';
 import { loadProject } from '../server/src/engine/load';
 import { TSC_2017 } from '../server/src/catalog/tsc2017';
+import { CHECKS } from '../server/src/checks';
 
 const TODAY = '2026-07-15';
 const temps: string[] = [];
@@ -21,7 +22,7 @@ async function soc2(cwd: string, ...argv: string[]): Promise<{ code: number; out
 }
 
 async function diagnostics(dir: string) {
-  const { project } = await loadProject(new DiskWorkspace(dir), { today: TODAY });
+  const { project } = await loadProject(new DiskWorkspace(dir), { checks: CHECKS, today: TODAY });
   return project.allDiagnostics();
 }
 const codeSet = (ds: { code: string }[]) => [...new Set(ds.map((d) => d.code))].sort();
@@ -106,7 +107,7 @@ test('--templates writes the chosen policies and only the controls they name, li
   const dir = tempDir();
   assert.equal((await soc2(dir, 'init', '--templates', 'vendor-management,access-control.md')).code, 0);
   assert.equal(existsSync(join(dir, 'policies', 'encryption.md')), false);
-  const { project } = await loadProject(new DiskWorkspace(dir), { today: TODAY });
+  const { project } = await loadProject(new DiskWorkspace(dir), { checks: CHECKS, today: TODAY });
   assert.deepEqual([...project.allControls()].map((c) => c.id).sort(),
     ['AC-01', 'AC-02', 'AC-03', 'AC-04', 'AC-05', 'AC-06', 'AC-07', 'PS-01', 'VN-01', 'VN-02']);
   // VN-01 serves the risk assessment policy too in the library; that policy was not chosen.

@@ -7,6 +7,7 @@ import { loadProject } from '../server/src/engine/load';
 import { buildOscal, SOC2_NAMESPACE, uuidV5 } from '../server/src/report/oscal';
 import { errorsOf, schemaValidator } from './schema-formats';
 import { hostileRepo } from './hostile-fixture';
+import { CHECKS } from '../server/src/checks';
 
 const validate = schemaValidator('oscal_component_schema.json');
 const EXAMPLE = join(__dirname, '..', 'examples', 'acme-saas');
@@ -18,7 +19,7 @@ test('uuidV5 follows RFC 4122 (known vectors) and our namespace is derived the s
 });
 
 test('the example exports as an OSCAL component-definition valid against the published schema, deterministically', async () => {
-  const { project } = await loadProject(new DiskWorkspace(EXAMPLE), { today: '2026-07-15' });
+  const { project } = await loadProject(new DiskWorkspace(EXAMPLE), { checks: CHECKS, today: '2026-07-15' });
   const doc = buildOscal(project, opts) as any;
   assert.equal(validate(doc), true, errorsOf(validate));
   assert.deepEqual(buildOscal(project, opts), doc, 'same repo, same document');
@@ -27,7 +28,7 @@ test('the example exports as an OSCAL component-definition valid against the pub
   const reqs = cd.components[0]['control-implementations'][0]['implemented-requirements'];
   const cc92 = reqs.find((r: any) => r['control-id'] === 'CC9.2');
   assert.deepEqual(cc92.statements.map((s: any) => [s['statement-id'], s.props.find((p: any) => p.name === 'control-status').value]), [['CC9.2_VR-01', 'planned']]);
-  assert.equal(cc92.props.find((p: any) => p.name === 'coverage-status').value, 'partial');
+  assert.equal(cc92.props.find((p: any) => p.name === 'coverage-status').value, 'gap');
   // owners are parties in the control-owner role
   const nora = cd.metadata.parties.find((p: any) => p.name === 'nora.castillo@acme.example');
   assert.deepEqual(cc92['responsible-roles'], [{ 'role-id': 'control-owner', 'party-uuids': [nora.uuid] }]);
@@ -40,7 +41,7 @@ test('the example exports as an OSCAL component-definition valid against the pub
 });
 
 test('the validator is not vacuous: a version-1 UUID or a missing title is rejected', async () => {
-  const { project } = await loadProject(new DiskWorkspace(EXAMPLE), { today: '2026-07-15' });
+  const { project } = await loadProject(new DiskWorkspace(EXAMPLE), { checks: CHECKS, today: '2026-07-15' });
   const doc = buildOscal(project, opts) as any;
   const bad = structuredClone(doc);
   bad['component-definition'].uuid = '6ba7b811-9dad-11d1-80b4-00c04fd430c8';
@@ -50,13 +51,13 @@ test('the validator is not vacuous: a version-1 UUID or a missing title is rejec
 });
 
 test('hostile ids, titles and owners still give a valid document (tokens and strings sanitised)', async () => {
-  const { project } = await loadProject(new MemoryWorkspace(hostileRepo()), { today: '2026-07-15' });
+  const { project } = await loadProject(new MemoryWorkspace(hostileRepo()), { checks: CHECKS, today: '2026-07-15' });
   const doc = buildOscal(project, opts) as any;
   assert.equal(validate(doc), true, errorsOf(validate));
 });
 
 test('a repo without controls mapping any criterion still exports a valid document', async () => {
-  const { project } = await loadProject(new MemoryWorkspace({ 'soc2.yaml': 'organization: Empty Co\nreport: { type: 1 }\n' }), { today: '2026-07-15' });
+  const { project } = await loadProject(new MemoryWorkspace({ 'soc2.yaml': 'organization: Empty Co\nreport: { type: 1 }\n' }), { checks: CHECKS, today: '2026-07-15' });
   const doc = buildOscal(project, opts) as any;
   assert.equal(validate(doc), true, errorsOf(validate));
   assert.equal(doc['component-definition'].components[0]['control-implementations'], undefined);

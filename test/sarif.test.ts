@@ -11,7 +11,7 @@ const validate = schemaValidator('sarif-schema-2.1.0.json');
 const FIX = join(__dirname, 'fixtures');
 
 async function sarifOf(dir: string, uriPrefix?: string) {
-  const { project } = await loadProject(new DiskWorkspace(dir), { today: '2026-07-15' });
+  const { project } = await loadProject(new DiskWorkspace(dir), { checks: CHECKS, today: '2026-07-15' });
   const diagnostics = project.allDiagnostics();
   return { diagnostics, log: buildSarif(diagnostics, { checks: CHECKS, version: '0.1.0', uriPrefix }) as any };
 }

@@ -37,6 +37,11 @@ const SAMPLES: Record<ValidatorKind, unknown[]> = {
     { version: 1, type: 2, period: { start: '2026-01-01', end: '2026-06-30' }, categories: ['security'] },
     { type: 3, period: { start: '2026-13-01' }, categories: ['nonsense'], unknown: 1 },
   ],
+  people: [
+    { people: [{ id: 'alice', name: 'Alice', email: 'alice@example.com' }] },
+    { people: [{ id: 5, unknown: true }] },
+    { people: 'nobody' },
+  ],
   risks: [
     { risks: [{ id: 'R-1', title: 'x', likelihood: 'high', impact: 'low', treatment: 'mitigate', controls: ['AC-01'] }] },
     { risks: [{ id: 'R-1', likelihood: 9, treatment: 'ignore' }] },
@@ -54,7 +59,7 @@ test('standalone validators (bundles) and run-time compiled ones (sources) agree
       compared++;
     }
   }
-  assert.equal(compared, 11);
+  assert.equal(compared, 14);
   // At least one sample of each kind is invalid, so the comparison covers error objects too.
   for (const kind of Object.keys(SAMPLES) as ValidatorKind[]) assert.ok(SAMPLES[kind].some((d) => !validatorFor(kind)(d)), kind);
 });

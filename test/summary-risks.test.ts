@@ -6,9 +6,10 @@ import { computeSummary } from '../server/src/engine/summary';
 import { formatSummaryMarkdown, formatSummaryText, summaryJson } from '../server/src/report/summary-text';
 import { baseRepo, TODAY } from './helpers';
 import { riskRepo } from './risk-helpers';
+import { CHECKS } from '../server/src/checks';
 
 async function summaryOf(files: Record<string, string>) {
-  const { project } = await loadProject(new MemoryWorkspace(files), { today: TODAY });
+  const { project } = await loadProject(new MemoryWorkspace(files), { checks: CHECKS, today: TODAY });
   return computeSummary(project);
 }
 

@@ -34,8 +34,8 @@ export const STATUS_ICON: Record<Exclude<CriterionStatus, 'out-of-scope'>, { ico
 
 const STATUS_TEXT: Record<Exclude<CriterionStatus, 'out-of-scope'>, string> = {
   covered: 'covered by an implemented control',
-  partial: 'only planned or partial controls',
-  gap: 'no control',
+  partial: 'only partial controls (half credit)',
+  gap: 'no implemented or partial control',
   excluded: 'excluded from scope',
 };
 
@@ -93,12 +93,13 @@ function criterionNode(r: RootSummary, parentKey: string, c: RootSummary['summar
       children: [],
     };
   };
-  const detail = status === 'excluded' ? `excluded: ${c.exclusionReason ?? 'no reason given'}` : STATUS_TEXT[status];
+  const planned = c.planned?.length ? ` · planned: ${c.planned.join(', ')}` : '';
+  const detail = status === 'excluded' ? `excluded: ${c.exclusionReason ?? 'no reason given'}` : `${STATUS_TEXT[status]}${planned}`;
   return {
     kind: 'criterion',
     key,
     label: c.id,
-    description: status === 'excluded' ? `excluded · ${c.exclusionReason ?? c.summary}` : `${status} · ${c.summary}`,
+    description: status === 'excluded' ? `excluded · ${c.exclusionReason ?? c.summary}` : `${status}${c.planned?.length ? ' (planned)' : ''} · ${c.summary}`,
     tooltip: `${c.id} — ${c.series}\n${c.summary}\n\n${detail}`,
     icon: icon.icon,
     iconColor: icon.color,

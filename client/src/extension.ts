@@ -15,6 +15,9 @@ import { CoverageTreeProvider } from './coverage-view';
 import { ReadinessStatusBar } from './status-bar';
 import { exportReport } from './export-report';
 import { registerScaffoldCommands } from './scaffold-commands';
+import { PublishPreviewPanel } from './publish-preview';
+import { publishPolicies } from './publish-command';
+import { VERSION } from '../../server/src/cli/version';
 import { importCommand } from './import-command';
 
 let client: LanguageClient | undefined;
@@ -80,6 +83,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Soc2Ex
     vscode.commands.registerCommand('soc2.exportReport', () => exportReport(store)),
     vscode.commands.registerCommand('soc2.refreshCoverage', () => store.refresh()),
     vscode.commands.registerCommand('soc2.restartServer', () => restart()),
+    vscode.commands.registerCommand('soc2.previewPublishedPolicy', (uri?: vscode.Uri) => PublishPreviewPanel.show(() => client, store, uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('soc2.publishPolicies', () => publishPolicies(store, VERSION)),
     vscode.commands.registerCommand('soc2.import', () => importCommand(context)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       // Code lenses are announced at initialize, so turning them on or off needs a new server.

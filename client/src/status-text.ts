@@ -9,7 +9,7 @@ export interface StatusModel {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** Criteria with no control at all; partial ones are reported apart. */
+/** Criteria with no implemented or partial control (planned ones included: a plan earns no credit); partial ones are reported apart. */
 export function gapCount(r: RootSummary): number {
   return r.summary.criteria.filter((c) => c.status === 'gap').length;
 }
@@ -39,9 +39,10 @@ export function statusModel(result: SummaryResult | undefined, state: { error?: 
   const gaps = gapCount(r);
   const s = r.summary;
   const partial = s.criteria.filter((c) => c.status === 'partial').length;
+  const planned = s.criteria.filter((c) => c.status === 'gap' && c.planned?.length).length;
   const lines = [
     `SOC 2 readiness of ${r.name}: ${s.readiness}%`,
-    `${gaps} ${gaps === 1 ? 'criterion' : 'criteria'} without a control, ${partial} only partially covered`,
+    `${gaps} ${gaps === 1 ? 'criterion' : 'criteria'} without a control${planned ? ` (${planned} planned)` : ''}, ${partial} only partially covered`,
     `${plural(s.severities.error, 'error')}, ${plural(s.severities.warning, 'warning')}`,
   ];
   if (result.roots.length > 1) lines.push('', ...result.roots.filter((x) => x !== r).map((x) => `${x.name}: ${x.summary.readiness}%, ${plural(gapCount(x), 'gap')}`));

@@ -177,7 +177,7 @@ function bar(c: ReadinessSummary['categories'][number]): string {
 
 function renderGrid(r: RootSummary): string {
   const s = r.summary;
-  const parts = ['<h2>Criteria in scope</h2>', '<div class="legend"><span class="st-covered">covered</span><span class="st-partial">partial (planned or partial controls only)</span><span class="st-gap">gap</span><span class="st-excluded">excluded</span></div>'];
+  const parts = ['<h2>Criteria in scope</h2>', '<div class="legend"><span class="st-covered">covered</span><span class="st-partial">partial (partial controls only, half credit)</span><span class="st-gap">gap</span><span class="st-excluded">excluded</span></div>'];
   for (const cat of s.categories.filter((c) => c.inScope)) {
     const cells = s.criteria.filter((c) => c.category === cat.id && isShownStatus(c.status)).map((c) => {
       const status = c.status as ShownStatus;
@@ -198,7 +198,8 @@ function renderGaps(r: RootSummary): string {
   if (!gaps.length) return `${head}<p>None: every in-scope criterion has an implemented control.</p>`;
   const items = gaps.slice(0, MAX_LIST).map((g) => {
     const status = g.status === 'gap' ? 'gap' : 'partial';
-    const what = status === 'gap' ? 'no control' : `only planned or partial controls: ${idList(r, g.controls)}`;
+    const planned = Array.isArray(g.planned) && g.planned.length ? `; planned: ${idList(r, g.planned)}` : '';
+    const what = `${status === 'gap' ? 'no control' : `only partial controls: ${idList(r, g.controls)}`}${planned}`;
     return `<li>${link(r.root, CONFIG_FILE, 1, escapeHtml(g.id))} <span class="status-${status}">${what}</span> — ${escapeHtml(g.summary)}</li>`;
   });
   return `${head}<ol class="gaps">${items.join('')}</ol>${more(gaps.length)}`;

@@ -10,7 +10,7 @@
 // Everything it needs is set up idempotently under .cache/e2e/ (see setup.mjs). code-server is
 // always stopped (its whole process group) however the run ends. Exit code 0 only when every
 // test passed. Options:
-//   --only=api|ui  run one suite
+//   --only=api|ui|publish  run one suite
 //   SOC2_E2E_GREP=<text> runs only the API tests whose title matches
 //   --keep         leave the run folder (.cache/e2e/run) for inspection; it is wiped at the next run
 import { spawn } from 'node:child_process';
@@ -24,6 +24,7 @@ import {
 import { setup } from './setup.mjs';
 import { BROKEN, EXAMPLE, TODAY, prepareWorkspace } from './workspace.mjs';
 import { runUiSuite } from './ui-suite.mjs';
+import { runPublishSuite } from './publish-suite.mjs';
 
 const args = new Set(process.argv.slice(2));
 const only = [...args].find((a) => a.startsWith('--only='))?.slice(7);
@@ -271,6 +272,9 @@ async function main() {
         await runUiSuite({ page, baseUrl, root: uiWs.roots[0], shots: SHOTS, record: (title, state, extra) => record('ui', title, state, extra), log });
       } finally { await page.context().close(); }
     });
+  }
+  if (!only || only === 'publish') {
+    await phases.run('publish suite (site in Chromium, PDF)', () => runPublishSuite({ browser, runDir: RUN, shots: SHOTS, record: (title, state, extra) => record('publish', title, state, extra), log }));
   }
 }
 

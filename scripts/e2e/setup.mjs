@@ -90,13 +90,22 @@ async function chromium() {
   if (!exists(CHROMIUM)) throw new Error(`apt-get installed chromium but ${CHROMIUM} is still missing`);
 }
 
+/** poppler-utils (pdfinfo, pdftotext) from Debian, for the publish suite's PDF checks; after chromium, as apt takes a lock. */
+async function popplerUtils() {
+  if (exists('/usr/bin/pdftotext') && exists('/usr/bin/pdfinfo')) return log('poppler-utils: ready');
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot) throw new Error('pdftotext is missing: install Debian\'s poppler-utils (sudo apt-get install -y poppler-utils)');
+  log('poppler-utils: apt-get install -y poppler-utils');
+  await run('apt-get', ['install', '-y', 'poppler-utils'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, quiet: true });
+}
+
 /** Sets everything up; independent steps run side by side. */
 export async function setup() {
   mkdirSync(CACHE, { recursive: true });
   await Promise.all([
     node24().then(codeServer),
     tools(),
-    chromium(),
+    chromium().then(popplerUtils),
   ]);
 }
 

@@ -20,3 +20,18 @@ test('evidence-stale reads quarters and collected dates', async () => {
 test('evidence-stale is quiet for fresh evidence', async () => {
   assert.deepEqual(await findings(baseRepo(), 'evidence-stale'), []);
 });
+
+test('evidence-stale boundary: the last day of grace is fine, the next is stale', async () => {
+  // quarterly: newest 2026-06-29 + 114 days = 2026-10-21, the last day it is fresh.
+  assert.deepEqual(await findings(baseRepo(), 'evidence-stale', '2026-10-21'), []);
+  const f = await findings(baseRepo(), 'evidence-stale', '2026-10-22');
+  assert.equal(f[0].message, 'The newest evidence for AC-01 is from 2026-06-29 (115 days ago); a quarterly control should have evidence no older than 114 days.');
+});
+
+test('evidence-stale says "an annual control" (issue 20, bug 10)', async () => {
+  const files = { ...baseRepo(), 'controls/access.yaml': baseRepo()['controls/access.yaml'].replace('frequency: quarterly', 'frequency: annual') };
+  // annual: 365 + 92 = 457 days after 2026-06-29 is 2027-09-29.
+  assert.deepEqual(await findings(files, 'evidence-stale', '2027-09-29'), []);
+  const f = await findings(files, 'evidence-stale', '2027-09-30');
+  assert.equal(f[0].message, 'The newest evidence for AC-01 is from 2026-06-29 (458 days ago); an annual control should have evidence no older than 457 days.');
+});

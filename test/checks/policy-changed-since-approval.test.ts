@@ -7,12 +7,13 @@ import { CliGit } from '../../server/src/git/cli-git';
 import { bodyChangeAfter, policyBody, type GitHistory } from '../../server/src/engine/git-history';
 import { baseRepo, edit, TODAY } from '../helpers';
 import { commitFiles, git, initRepo, removeDir, tempDir, writeFiles } from '../git-helpers';
+import { CHECKS } from '../../server/src/checks';
 
 const POLICY = 'policies/access.md';
 const approved = (files: Record<string, string>) => edit(files, POLICY, 'owner: alice@example.com\n', 'owner: alice@example.com\napprover: ceo@example.com\napproved_on: 2026-01-15\n');
 
 async function run(dir: string, git?: GitHistory) {
-  const { project } = await loadProject(new DiskWorkspace(dir), { today: TODAY, git });
+  const { project } = await loadProject(new DiskWorkspace(dir), { checks: CHECKS, today: TODAY, git });
   return project.allDiagnostics().filter((d) => d.code === 'policy-changed-since-approval')
     .map((d) => ({ at: `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}`, message: d.message, severity: d.severity }));
 }
@@ -69,14 +70,14 @@ test('policy-changed-since-approval follows renames and ignores uncommitted edit
 
 test('policy-changed-since-approval is off outside git, and git is asked once per policy, not per check run', async () => {
   const files = approved(baseRepo());
-  const { project } = await loadProject(new MemoryWorkspace(files), { today: TODAY });
+  const { project } = await loadProject(new MemoryWorkspace(files), { checks: CHECKS, today: TODAY });
   assert.deepEqual(project.allDiagnostics().filter((d) => d.code === 'policy-changed-since-approval'), []);
   const dir = tempDir();
   try {
     assert.equal(CliGit.open(dir), undefined);
     let asked = 0;
     const counting: GitHistory = { bodyChangedSince: () => { asked++; return { changed: true, commit: 'abc', date: '2026-02-01' }; } };
-    const loaded = await loadProject(new MemoryWorkspace(files), { today: TODAY, git: counting });
+    const loaded = await loadProject(new MemoryWorkspace(files), { checks: CHECKS, today: TODAY, git: counting });
     loaded.project.allDiagnostics();
     loaded.project.setFile('controls/access.yaml', files['controls/access.yaml'] + '\n', 2);
     assert.equal(loaded.project.allDiagnostics().filter((d) => d.code === 'policy-changed-since-approval').length, 1);

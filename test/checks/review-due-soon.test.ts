@@ -19,3 +19,13 @@ test('review-due-soon covers risks, accepted ones included', async () => {
   assert.deepEqual(f.map((x) => [x.at, x.message]), [['risks/register.yaml:10:20', 'Risk R-01 is due for review on 2026-08-01 (in 17 days).']]);
   assert.deepEqual(await findings(riskRepo(), 'review-due-soon'), []);
 });
+
+test('review-due-soon boundaries: due today, in 1 day, and exactly due_soon_days away (issue 20, bug 10)', async () => {
+  const at = (last: string) => edit(baseRepo(), 'policies/access.md', 'last_reviewed: 2026-03-01', `last_reviewed: ${last}`);
+  assert.deepEqual((await findings(at('2025-07-15'), 'review-due-soon')).map((x) => x.message), ['Policy POL-AC is due for review on 2026-07-15 (today).']);
+  assert.deepEqual((await findings(at('2025-07-16'), 'review-due-soon')).map((x) => x.message), ['Policy POL-AC is due for review on 2026-07-16 (in 1 day).']);
+  // due_soon_days is 30: 2026-08-14 is 30 days away and reported; 2026-08-15 (31) is not; yesterday is stale, not soon.
+  assert.deepEqual((await findings(at('2025-08-14'), 'review-due-soon')).map((x) => x.message), ['Policy POL-AC is due for review on 2026-08-14 (in 30 days).']);
+  assert.deepEqual(await findings(at('2025-08-15'), 'review-due-soon'), []);
+  assert.deepEqual(await findings(at('2025-07-14'), 'review-due-soon'), []);
+});

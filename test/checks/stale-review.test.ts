@@ -28,3 +28,19 @@ test('stale-review covers risks', async () => {
   assert.deepEqual(f.map((x) => [x.at, x.message]), [['risks/register.yaml:10:20', 'Risk R-01 was due for review on 2026-05-12 (64 days ago); last reviewed 2025-05-12.']]);
   assert.deepEqual(await findings(riskRepo(), 'stale-review'), []);
 });
+
+test('stale-review boundaries: due today is not stale; due yesterday is, "1 day ago" (issue 20, bug 10)', async () => {
+  // annual default: reviewed 2025-07-15 falls due 2026-07-15, which is TODAY.
+  const dueToday = edit(baseRepo(), 'policies/access.md', 'last_reviewed: 2026-03-01', 'last_reviewed: 2025-07-15');
+  assert.deepEqual(await findings(dueToday, 'stale-review'), []);
+  const dueYesterday = edit(baseRepo(), 'policies/access.md', 'last_reviewed: 2026-03-01', 'last_reviewed: 2025-07-14');
+  const f = await findings(dueYesterday, 'stale-review');
+  assert.deepEqual(f.map((x) => x.message), ['Policy POL-AC was due for review on 2026-07-14 (1 day ago); last reviewed 2025-07-14.']);
+});
+
+test('stale-review: a day-count cycle is measured in days from the last review', async () => {
+  const files = edit(baseRepo(), 'controls/access.yaml', 'last_reviewed: 2026-03-01', 'last_reviewed: 2026-03-01\n    review_cycle: 135');
+  // 2026-03-01 + 135 days = 2026-07-14: one day overdue on 2026-07-15; 136 days is due today.
+  assert.deepEqual((await findings(files, 'stale-review')).map((x) => x.message), ['Control AC-01 was due for review on 2026-07-14 (1 day ago); last reviewed 2026-03-01.']);
+  assert.deepEqual(await findings(edit(files, 'controls/access.yaml', 'review_cycle: 135', 'review_cycle: 136'), 'stale-review'), []);
+});

@@ -9,6 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import { runCli } from '../../server/src/cli/main';
 import { DiskWorkspace } from '../../server/src/engine/disk-workspace';
 import { loadProject } from '../../server/src/engine/load';
+import { CHECKS } from '../../server/src/checks';
 
 const TODAY = '2026-07-15';
 const COMPLY = join(__dirname, '..', 'fixtures', 'import', 'comply-project');
@@ -28,7 +29,7 @@ function listFiles(dir: string): string[] {
   return out.sort();
 }
 async function findings(dir: string) {
-  const { project } = await loadProject(new DiskWorkspace(dir), { today: TODAY });
+  const { project } = await loadProject(new DiskWorkspace(dir), { today: TODAY, checks: CHECKS });
   return project.allDiagnostics().map((d) => ({ file: d.file, code: d.code, severity: d.severity, line: d.range.start.line + 1, message: d.message }));
 }
 const STRUCTURAL = new Set(['schema', 'yaml-syntax', 'frontmatter-syntax', 'file-unreadable', 'encoding']);
@@ -73,7 +74,7 @@ test('import comply: policies, narratives and procedures in this project\'s form
   assert.deepEqual(fs.filter((f) => STRUCTURAL.has(f.code)), []);
   assert.deepEqual(fs.filter((f) => f.severity === 'error').map((f) => `${f.file}:${f.line} ${f.code}`), ['policies/backup.md:6 unknown-criterion']);
   // Every sentence of the pandoc lists is read: the quarterly review sentence is in the policy's sentences.
-  const { project } = await loadProject(new DiskWorkspace(repo), { today: TODAY });
+  const { project } = await loadProject(new DiskWorkspace(repo), { today: TODAY, checks: CHECKS });
   const sentences = [...project.allPolicies()].find((p) => p.id === 'AMP')!.sentences.map((s) => s.text.replace(/\s+/g, ' '));
   assert.ok(sentences.some((s) => s.includes('Each quarter, system owners review every account')), sentences.join(' | '));
   assert.ok(sentences.some((s) => s.includes('disabled on their last working day')));

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseCsv } from '../../server/src/import/csv-text';
+import { parseCsv } from '../../server/src/util/csv';
 import { cronFrequency } from '../../server/src/import/cron';
 import { pandocToCommonMark } from '../../server/src/import/pandoc';
 import { readCriteriaList } from '../../server/src/import/criteria-list';

@@ -19,6 +19,7 @@ import type { Project } from '../../server/src/engine/project';
 import { decodeText } from '../../server/src/engine/text';
 import { MemoryWorkspace, type Workspace } from '../../server/src/engine/workspace';
 import type { Diagnostic } from '../../server/src/engine/model';
+import { CHECKS } from '../../server/src/checks';
 
 export const REPO = path.resolve(__dirname, '..', '..');
 const TODAY = '2026-07-15';
@@ -165,7 +166,7 @@ const rolesOf = (project: Project) => JSON.stringify([project.config.paths, proj
 
 async function projectOf(root: Root): Promise<Project> {
   if (!root.project) {
-    root.project = (await loadProject(new MemoryWorkspace(Object.fromEntries(root.files)), { today: TODAY })).project;
+    root.project = (await loadProject(new MemoryWorkspace(Object.fromEntries(root.files)), { checks: CHECKS, today: TODAY })).project;
     root.roles = rolesOf(root.project);
   }
   return root.project;
@@ -248,7 +249,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
           if (bad) fail('malformed-diagnostic', mode, `${d.code} at ${JSON.stringify(d.range)}: ${bad}`);
         }
         if (mode === 'fast' && options.freshEvery && i % options.freshEvery === 0 && !rolesChanged) {
-          const fresh = (await loadProject(overlay(target.root, target.path, bytes), { today: TODAY })).project.allDiagnostics();
+          const fresh = (await loadProject(overlay(target.root, target.path, bytes), { checks: CHECKS, today: TODAY })).project.allDiagnostics();
           if (!isDeepStrictEqual(snapshot(fresh), runs[0])) fail('incremental-mismatch', mode, `a fresh load of the same files disagrees with the incremental index: ${difference(snapshot(fresh), runs[0])}`);
         }
       } catch (err) {

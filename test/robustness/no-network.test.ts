@@ -71,7 +71,11 @@ function invocations(dir: string): string[][] {
     const m = /^\s*soc2 (\w+(?: \w+)?) \[dir\]/.exec(line);
     if (!m || m[1] === 'init') continue;
     const formats = /--format ([\w|-]+)/.exec(line)?.[1].split('|') ?? [undefined];
-    for (const f of formats) out.push([...m[1].split(' '), dir, '--today', TODAY, ...(f ? ['--format', f] : [])]);
+    // A command that writes files (publish) is given a fresh output folder, as its usage requires.
+    const outDir = /--out DIR/.test(line) ? ['--out', path.join(tmp, `out-${m[1].replace(/ /g, '-')}-${out.length}`)] : [];
+    // A command that needs one of two modes (brief: --owner or --all) runs the one that does the most.
+    if (/--all --out DIR/.test(line)) outDir.unshift('--all');
+    for (const f of formats) out.push([...m[1].split(' '), dir, '--today', TODAY, ...outDir, ...(f ? ['--format', f] : [])]);
   }
   return out;
 }

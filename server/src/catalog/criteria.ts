@@ -1,5 +1,5 @@
 import { TSC_2017, type Criterion, type Framework } from './tsc2017';
-import { editDistance } from '../engine/strings';
+import { editDistance } from '../util/strings';
 
 /** Looks criteria up by id, forgiving the miswritings every public template library ships. */
 export class CriteriaCatalog {

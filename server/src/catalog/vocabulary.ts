@@ -1,8 +1,8 @@
 /** The words of the formats, as tables: every check, completion and hover reads these. */
-import type { RiskTreatment } from '../engine/model';
 
 export type Frequency = 'continuous' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'semiannual' | 'annual' | 'on-event';
 export type ControlStatus = 'implemented' | 'partial' | 'planned' | 'not-applicable';
+export type RiskTreatment = 'mitigate' | 'accept' | 'transfer' | 'avoid';
 export type ReviewCycleName = 'monthly' | 'quarterly' | 'semiannual' | 'annual';
 
 export interface FrequencyInfo {
@@ -72,8 +72,6 @@ export const RISK_RATINGS: { readonly likelihood: readonly string[]; readonly im
   impact: ['negligible', 'minor', 'moderate', 'major', 'severe'],
 };
 
-/** Statuses whose controls count as working coverage for `unmapped-criterion`. */
-export const COVERING_STATUSES: ReadonlySet<string> = new Set(['implemented', 'partial']);
 
 /** Phrases that contain a frequency word but state no frequency ("continuous integration"). */
 export const NOT_FREQUENCY_PHRASES: readonly string[] = [

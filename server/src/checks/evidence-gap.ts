@@ -2,6 +2,7 @@ import { FREQUENCY_BY_ID } from '../catalog/vocabulary';
 import { parseIsoDate, toIso } from '../engine/dates';
 import { periodIntervals } from '../engine/intervals';
 import type { Check } from './types';
+import { pastOccurrences } from '../engine/evidence';
 
 export const evidenceGap: Check = {
   code: 'evidence-gap',
@@ -17,7 +18,7 @@ export const evidenceGap: Check = {
       if (c.status?.value !== 'implemented' || !c.evidence.length) continue;
       const step = FREQUENCY_BY_ID.get(c.frequency?.value ?? '')?.interval;
       if (!step) continue;
-      const dates = project.evidenceOf(c).occurrences.map((o) => o.date);
+      const dates = pastOccurrences(project.evidenceOf(c).occurrences, project.today).map((o) => o.date);
       const today = toIso(project.today);
       // Only intervals that are over can be empty; one in progress may still get its evidence.
       const intervals = periodIntervals(start, end, step).filter((i) => i.end < today);

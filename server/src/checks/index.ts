@@ -21,6 +21,7 @@ import { oneSidedLink } from './one-sided-link';
 import { evidenceMissing } from './evidence-missing';
 import { evidenceStale } from './evidence-stale';
 import { evidenceGap } from './evidence-gap';
+import { evidenceFutureDated } from './evidence-future-dated';
 import { riskUntreated } from './risk-untreated';
 import { riskUnknownControl } from './risk-unknown-control';
 import { riskAcceptanceExpired } from './risk-acceptance-expired';
@@ -28,15 +29,21 @@ import { approverIsOwner } from './approver-is-owner';
 import { policyChangedSinceApproval } from './policy-changed-since-approval';
 import { vagueLanguage } from './vague-language';
 import { policyMissingSection } from './policy-missing-section';
+import { unknownOwner } from './unknown-owner';
+import { ownerDeparted } from './owner-departed';
+import { acknowledgementMissing } from './acknowledgement-missing';
+import { trainingOverdue } from './training-overdue';
+import { remediationOverdue } from './remediation-overdue';
 
 /** Every check, in the order their findings are listed. Adding a check: add its file, then a line here. */
 export const CHECKS: readonly Check[] = [
   yamlSyntax, frontmatterSyntax, schema, fileTooLarge, fileUnreadable, encoding,
   duplicateId, unknownCriterion, unknownReference, outOfScopeCriterion, unmappedCriterion,
   controlUnmapped, policyUnmapped, missingOwner, missingReviewDate, staleReview, reviewDueSoon,
-  frequencyMismatch, oneSidedLink, evidenceMissing, evidenceStale, evidenceGap,
+  frequencyMismatch, oneSidedLink, evidenceMissing, evidenceStale, evidenceGap, evidenceFutureDated,
   vagueLanguage, policyMissingSection,
   riskUntreated, riskUnknownControl, riskAcceptanceExpired, approverIsOwner, policyChangedSinceApproval,
+  unknownOwner, ownerDeparted, acknowledgementMissing, trainingOverdue, remediationOverdue,
 ];
 
 export const CHECK_BY_CODE: ReadonlyMap<string, Check> = new Map(CHECKS.map((c) => [c.code, c]));

@@ -1,4 +1,5 @@
 import { daysBetween, toIso } from '../engine/dates';
+import { inDays } from '../engine/review';
 import { reviewItems } from './reviewable';
 import type { Check } from './types';
 
@@ -11,7 +12,7 @@ export const reviewDueSoon: Check = {
     for (const item of reviewItems(file, project)) {
       const days = daysBetween(project.today, item.due);
       if (days >= 0 && days <= project.config.dueSoonDays) {
-        report({ range: item.range, message: `${item.label} is due for review on ${toIso(item.due)} (${days === 0 ? 'today' : `in ${days} days`}).`, data: { due: toIso(item.due) } });
+        report({ range: item.range, message: `${item.label} is due for review on ${toIso(item.due)} (${inDays(project.today, item.due)}).`, data: { due: toIso(item.due) } });
       }
     }
   },

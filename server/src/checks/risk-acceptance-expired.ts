@@ -1,5 +1,5 @@
-import { daysBetween, toIso } from '../engine/dates';
-import { reviewDueDate } from '../engine/review';
+import { toIso } from '../engine/dates';
+import { daysAgo, reviewDueDate } from '../engine/review';
 import type { Check } from './types';
 
 export const riskAcceptanceExpired: Check = {
@@ -14,7 +14,7 @@ export const riskAcceptanceExpired: Check = {
       if (!due || !(due < project.today)) continue;
       report({
         range: r.lastReviewed.range,
-        message: `Risk ${r.id} was accepted, but the acceptance lapsed on ${toIso(due)} (${daysBetween(due, project.today)} days ago) when its review fell due; review the risk and record the decision again (last reviewed ${r.lastReviewed.value}).`,
+        message: `Risk ${r.id} was accepted, but the acceptance lapsed on ${toIso(due)} (${daysAgo(due, project.today)}) when its review fell due; review the risk and record the decision again (last reviewed ${r.lastReviewed.value}).`,
         data: { due: toIso(due) },
       });
     }

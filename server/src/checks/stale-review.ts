@@ -1,4 +1,5 @@
-import { daysBetween, toIso } from '../engine/dates';
+import { toIso } from '../engine/dates';
+import { daysAgo } from '../engine/review';
 import { reviewItems } from './reviewable';
 import type { Check } from './types';
 
@@ -13,7 +14,7 @@ export const staleReview: Check = {
       if (item.due < project.today && !item.acceptedRisk) {
         report({
           range: item.range,
-          message: `${item.label} was due for review on ${toIso(item.due)} (${daysBetween(item.due, project.today)} days ago); last reviewed ${item.lastReviewed.value}.`,
+          message: `${item.label} was due for review on ${toIso(item.due)} (${daysAgo(item.due, project.today)}); last reviewed ${item.lastReviewed.value}.`,
           data: { due: toIso(item.due) },
         });
       }

@@ -1,5 +1,7 @@
+import { ZERO_RANGE } from '../engine/text';
 import type { Range } from '../engine/text';
 import type { Check } from './types';
+import { creditOf } from '../engine/readiness';
 
 export const unmappedCriterion: Check = {
   code: 'unmapped-criterion',
@@ -10,13 +12,13 @@ export const unmappedCriterion: Check = {
   run(file, project, report) {
     const config = file.config;
     if (!config) return;
-    const fallback: Range = config.categoriesKey ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const fallback: Range = config.categoriesKey ?? ZERO_RANGE;
     for (const category of project.catalog.framework.categories) {
       if (!project.inScope(category.id)) continue;
       const entry = config.categories.find((c) => c.value === category.id);
       for (const criterion of project.catalog.framework.criteria) {
         if (criterion.category !== category.id || project.isExcluded(criterion.id) || project.isCovered(criterion.id)) continue;
-        const planned = project.controlsMapping(criterion.id).filter((c) => c.status?.value !== 'not-applicable').map((c) => c.id);
+        const planned = project.controlsMapping(criterion.id).filter((c) => creditOf(c.status?.value) === 'planned').map((c) => c.id);
         report({
           range: entry?.range ?? fallback,
           message: `${criterion.id} (${criterion.summary.replace(/\.$/, '')}) has no implemented or partial control`

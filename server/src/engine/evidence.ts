@@ -86,3 +86,17 @@ export function controlEvidence(control: Control, evidenceRoot: string, files: E
   occurrences.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return { occurrences, missingPaths };
 }
+
+/**
+ * The occurrences dated on or before `today`. Evidence dated later (a typo in a file name, `2062-01-10-review.pdf`)
+ * cannot have been produced yet: it is reported by evidence-future-dated and counts for neither staleness nor gaps.
+ */
+export function pastOccurrences(occurrences: readonly Occurrence[], today: Date): Occurrence[] {
+  const t = toIso(today);
+  return occurrences.filter((o) => o.date <= t);
+}
+
+export function futureOccurrences(occurrences: readonly Occurrence[], today: Date): Occurrence[] {
+  const t = toIso(today);
+  return occurrences.filter((o) => o.date > t);
+}

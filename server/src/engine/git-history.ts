@@ -26,7 +26,11 @@ export function policyBody(text: string): string {
 }
 
 /** One committed version of a file, newest first in the lists below. */
-export interface Version { commit: string; date: string; text: string }
+export interface Version {
+  commit: string; date: string; text: string;
+  /** Author name and subject line, for the published revision history; absent where the source gives none. */
+  author?: string; subject?: string;
+}
 
 /**
  * Decides from a file's committed versions (newest first) whether its body changed after `approvedOn`.

@@ -1,6 +1,6 @@
 import { Project, type ProjectOptions } from './project';
 import { CONFIG_FILE } from './parse-config';
-import { decodeText } from './text';
+import { decodeText, ZERO_RANGE } from './text';
 import type { FileModel, ParseProblem } from './model';
 import type { Workspace } from './workspace';
 
@@ -85,7 +85,7 @@ export function applyFetched(project: Project, path: string, f: Fetched): Set<st
   if (f.kind === 'gone') return project.removeFile(path);
   if (f.kind === 'unreadable') return project.setUnreadable(path, f.code, f.message).affected;
   const extra: ParseProblem[] = f.invalidUtf8
-    ? [{ code: 'encoding', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: 'This file is not valid UTF-8; unreadable bytes were replaced before checking. Re-save it as UTF-8.' }]
+    ? [{ code: 'encoding', range: ZERO_RANGE, message: 'This file is not valid UTF-8; unreadable bytes were replaced before checking. Re-save it as UTF-8.' }]
     : [];
   if (f.kind === 'parsed') {
     f.model.problems.unshift(...extra);

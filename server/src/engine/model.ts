@@ -1,4 +1,6 @@
+import type { RiskTreatment } from '../catalog/vocabulary';
 import type { Range } from './text';
+import type { Acknowledgement, PeopleConfig, Person, TrainingCompletion } from './people-model';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -51,6 +53,9 @@ export interface Control {
   reviewCycle?: Located<string | number>;
   evidence: EvidenceItem[];
   evidenceKey?: Range;
+  /** For planned and partial controls: when the work to make it operate is due, and where it is tracked. */
+  targetDate?: Located<string>;
+  tracking?: Located<string>;
 }
 
 /** A control id written in a policy body. */
@@ -88,9 +93,11 @@ export interface Policy {
   mentions: Mention[];
   sentences: Sentence[];
   sections: Section[];
+  /** `acknowledge: { within_days: N }`: staff must acknowledge each version within N days. */
+  acknowledgeWithinDays?: Located<number>;
 }
 
-export type RiskTreatment = 'mitigate' | 'accept' | 'transfer' | 'avoid';
+export type { RiskTreatment };
 
 /** One entry of the risk register (YAML files under `risks/`): why controls exist, and what was decided. */
 export interface Risk {
@@ -133,14 +140,18 @@ export interface Config {
   dueSoonDays: number;
   /** Per-check overrides: `off` or a severity. */
   checks: Record<string, 'off' | Severity>;
+  /** The keys written under `checks:`, where they stand, so a code no check has can be pointed at. */
+  checkKeys?: Located<string>[];
   vagueLanguage: { enabled: boolean; words: string[]; ignore: string[] };
   policySections?: string[];
   maxFileBytes: number;
+  /** The roster, acknowledgement and training settings. */
+  people: PeopleConfig;
   /** Whether soc2.yaml could be read at all; defaults are used when not. */
   usable: boolean;
 }
 
-export type FileKind = 'config' | 'policy' | 'controls' | 'risks' | 'other';
+export type FileKind = 'config' | 'policy' | 'controls' | 'risks' | 'people' | 'acknowledgements' | 'training-records' | 'other';
 
 /** What the engine keeps of one file after parsing: the extracted model, never the syntax tree. */
 export interface FileModel {
@@ -154,5 +165,10 @@ export interface FileModel {
   risks?: Risk[];
   policy?: Policy;
   config?: Config;
+  /** The roster (`people.yaml`). */
+  people?: Person[];
+  /** Rows of an acknowledgements or training export. */
+  acknowledgements?: Acknowledgement[];
+  trainingCompletions?: TrainingCompletion[];
   lineCount: number;
 }

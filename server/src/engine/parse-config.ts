@@ -2,8 +2,11 @@ import { isMap, isSeq, type Node, type YAMLMap } from 'yaml';
 import picomatch from 'picomatch';
 import type { Config, Exclusion, Located, ParseProblem, Severity } from './model';
 import { LineIndex } from './text';
+import { parseIsoDate } from './dates';
 import { findPair, locatedList, locatedString, YamlSource } from './yaml-source';
 import { validateDocument } from './schema';
+import { readPeopleConfig } from './people-config';
+import { DEFAULT_PEOPLE_CONFIG } from './people-model';
 
 export const CONFIG_FILE = 'soc2.yaml';
 
@@ -23,7 +26,7 @@ export function defaultConfig(file = CONFIG_FILE): Config {
   return {
     file, reportType: 1, categories: [], exclusions: [], paths: { ...DEFAULT_PATHS },
     defaultCycle: 'annual', dueSoonDays: 30, checks: {}, vagueLanguage: { enabled: true, words: [], ignore: [] },
-    maxFileBytes: DEFAULT_MAX_FILE_BYTES, usable: false,
+    maxFileBytes: DEFAULT_MAX_FILE_BYTES, people: { ...DEFAULT_PEOPLE_CONFIG, courses: [] }, usable: false,
   };
 }
 
@@ -52,6 +55,11 @@ export function parseConfig(file: string, text: string, lines = new LineIndex(te
       const start = locatedString(src, period, 'start');
       const end = locatedString(src, period, 'end');
       if (start && end) config.period = { start, end };
+      const from = parseIsoDate(start?.value), to = parseIsoDate(end?.value);
+      // An inverted period has no intervals, which would silently turn evidence-gap off.
+      if (start && end && from && to && to < from) {
+        problems.push({ code: 'schema', range: end.range, message: `The observation period ends (${end.value}) before it starts (${start.value}); evidence-gap is off until the dates are in order.` });
+      }
     }
   }
   const scope = mapAt(root, 'scope');
@@ -89,6 +97,7 @@ export function parseConfig(file: string, text: string, lines = new LineIndex(te
   if (checks) {
     for (const pair of checks.items) {
       const code = String((pair.key as { value?: unknown })?.value ?? '');
+      if (code) (config.checkKeys ??= []).push({ value: code, range: src.nodeRange(pair.key as Node) });
       const level = String((pair.value as { value?: unknown })?.value ?? '');
       if (code && ['off', 'error', 'warning', 'info', 'hint'].includes(level)) config.checks[code] = level as 'off' | Severity;
     }
@@ -102,6 +111,7 @@ export function parseConfig(file: string, text: string, lines = new LineIndex(te
   }
   const sections = locatedList(src, root, 'policy_sections').items.map((i) => i.value);
   if (sections.length) config.policySections = sections;
+  config.people = readPeopleConfig(src, root);
   const limits = mapAt(root, 'limits');
   if (limits) {
     const max = Number(locatedString(src, limits, 'max_file_bytes')?.value);

@@ -37,6 +37,8 @@ function readControl(file: string, src: YamlSource, map: YAMLMap): Control | und
     policiesKey: policies.keyRange,
     lastReviewed: locatedString(src, map, 'last_reviewed'),
     reviewCycle: locatedScalar(src, map, 'review_cycle'),
+    targetDate: locatedString(src, map, 'target_date'),
+    tracking: locatedString(src, map, 'tracking'),
     evidence: readEvidence(src, evidencePair?.value as Node | null),
     evidenceKey: evidencePair ? src.nodeRange(evidencePair.key as Node) : undefined,
   };

@@ -3,6 +3,7 @@ import { DEFAULTS_IN_USE, parseConfig } from './parse-config';
 import { parseControls } from './parse-controls';
 import { parsePolicy, type PolicyParseOptions } from './parse-policy';
 import { parseRisks } from './parse-risks';
+import { parseAcknowledgements, parseRoster, parseTrainingCompletions } from './parse-people';
 import { LineIndex } from './text';
 
 /**
@@ -32,6 +33,18 @@ export function parseFileModel(path: string, kind: FileKind, text: string, versi
     } else if (kind === 'risks') {
       const { risks, problems } = parseRisks(path, text, lines);
       model.risks = risks;
+      model.problems.push(...problems);
+    } else if (kind === 'people') {
+      const { people, problems } = parseRoster(path, text, lines);
+      model.people = people;
+      model.problems.push(...problems);
+    } else if (kind === 'acknowledgements') {
+      const { records, problems } = parseAcknowledgements(path, text);
+      model.acknowledgements = records;
+      model.problems.push(...problems);
+    } else if (kind === 'training-records') {
+      const { records, problems } = parseTrainingCompletions(path, text);
+      model.trainingCompletions = records;
       model.problems.push(...problems);
     }
   } catch (err) {

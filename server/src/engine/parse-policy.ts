@@ -2,6 +2,7 @@ import { isMap, type Node as YamlNode } from 'yaml';
 import type { Mention, ParseProblem, Policy, Section, Sentence } from './model';
 import { LineIndex, type Range } from './text';
 import { locatedList, locatedScalar, locatedString, YamlSource } from './yaml-source';
+import { withinDays } from './people-config';
 import { validateDocument } from './schema';
 import { scanBlock } from './policy-body';
 import { findFrontMatter, nextLine, scanBlocks } from './markdown-blocks';
@@ -162,6 +163,7 @@ export function parsePolicy(file: string, text: string, lines = new LineIndex(te
     version: locatedString(src, root, 'version'),
     lastReviewed: locatedString(src, root, 'last_reviewed'),
     reviewCycle: locatedScalar(src, root, 'review_cycle'),
+    acknowledgeWithinDays: withinDays(src, root, 'acknowledge'),
     criteria: criteria.items,
     criteriaKey: criteria.keyRange,
     controls: controls.items,

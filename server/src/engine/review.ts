@@ -19,9 +19,22 @@ export function cycleOf(cycle: string | number | undefined): { months: number } 
   return undefined;
 }
 
+/** A span of whole days in words: `today`, `1 day`, `12 days` (the sign is dropped; callers say which way). */
 export function describeAge(from: Date, to: Date): string {
-  const d = daysBetween(from, to);
+  const d = Math.abs(daysBetween(from, to));
   if (d === 0) return 'today';
   if (d === 1) return '1 day';
   return `${d} days`;
+}
+
+/** How long ago `past` was, seen from `today`: `today`, `1 day ago`, `12 days ago`. */
+export function daysAgo(past: Date, today: Date): string {
+  const age = describeAge(past, today);
+  return age === 'today' ? age : `${age} ago`;
+}
+
+/** How far off `future` is, seen from `today`: `today`, `in 1 day`, `in 12 days`. */
+export function inDays(today: Date, future: Date): string {
+  const age = describeAge(today, future);
+  return age === 'today' ? age : `in ${age}`;
 }

@@ -4,6 +4,7 @@ import controlsSchema from '../../../schemas/controls.schema.json';
 import policySchema from '../../../schemas/policy-frontmatter.schema.json';
 import configSchema from '../../../schemas/soc2.schema.json';
 import risksSchema from '../../../schemas/risks.schema.json';
+import peopleSchema from '../../../schemas/people.schema.json';
 
 /**
  * Where the schema check gets its validators. This module compiles them with ajv on first use, which is
@@ -11,9 +12,9 @@ import risksSchema from '../../../schemas/risks.schema.json';
  * ajv "standalone" code generated from the same schemas and options at build time, so a shipped process
  * compiles no schema at all (compiling took 0.1-0.5 s of every start).
  */
-export type ValidatorKind = 'controls' | 'policy' | 'config' | 'risks';
+export type ValidatorKind = 'controls' | 'policy' | 'config' | 'risks' | 'people';
 
-export const SCHEMA_SOURCES: Record<ValidatorKind, object> = { controls: controlsSchema, policy: policySchema, config: configSchema, risks: risksSchema };
+export const SCHEMA_SOURCES: Record<ValidatorKind, object> = { controls: controlsSchema, policy: policySchema, config: configSchema, risks: risksSchema, people: peopleSchema };
 
 /** The options both paths compile with; scripts/build.mjs reads them from here. */
 export const AJV_OPTIONS = { allErrors: true, strict: false, validateSchema: false } as const;

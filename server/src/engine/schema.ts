@@ -2,24 +2,25 @@ import type { ErrorObject } from 'ajv';
 import type { Document, Node } from 'yaml';
 import type { ParseProblem } from './model';
 import type { YamlSource } from './yaml-source';
-import { editDistance } from './strings';
+import { nearestWord } from '../util/strings';
 import { validatorFor } from './schema-validators';
 import controlsSchema from '../../../schemas/controls.schema.json';
 import policySchema from '../../../schemas/policy-frontmatter.schema.json';
 import configSchema from '../../../schemas/soc2.schema.json';
 import risksSchema from '../../../schemas/risks.schema.json';
+import peopleSchema from '../../../schemas/people.schema.json';
 
 /**
  * The `schema` check validates against the very JSON Schemas that editors use through
  * `yamlValidation`, so the two can never disagree. Validators come from schema-validators.ts: compiled
  * ahead of time in the bundles, on first use from the sources.
  */
-export type SchemaKind = 'controls' | 'policy' | 'config' | 'risks';
+export type SchemaKind = 'controls' | 'policy' | 'config' | 'risks' | 'people';
 
-const SCHEMAS: Record<SchemaKind, object> = { controls: controlsSchema, policy: policySchema, config: configSchema, risks: risksSchema };
-const NOUN: Record<SchemaKind, string> = { controls: 'control', policy: 'policy front matter', config: 'soc2.yaml', risks: 'risk' };
+const SCHEMAS: Record<SchemaKind, object> = { controls: controlsSchema, policy: policySchema, config: configSchema, risks: risksSchema, people: peopleSchema };
+const NOUN: Record<SchemaKind, string> = { controls: 'control', policy: 'policy front matter', config: 'soc2.yaml', risks: 'risk', people: 'person' };
 /** What each kind of item with an id is called, for the "missing id" message. */
-const ITEM: Record<SchemaKind, string> = { controls: 'control', policy: 'policy', config: 'item', risks: 'risk' };
+const ITEM: Record<SchemaKind, string> = { controls: 'control', policy: 'policy', config: 'item', risks: 'risk', people: 'person' };
 
 export function schemaFor(kind: SchemaKind): object { return SCHEMAS[kind]; }
 
@@ -104,12 +105,7 @@ function article(t: string): string {
 function nearestField(kind: SchemaKind, _path: readonly string[], field: string): string | undefined {
   const names = new Set<string>();
   collectProperties(SCHEMAS[kind], names, 0);
-  let best: string | undefined, bestScore = Infinity;
-  for (const n of names) {
-    const d = editDistance(n, field);
-    if (d < bestScore) { best = n; bestScore = d; }
-  }
-  return best && bestScore <= Math.max(2, Math.floor(field.length / 3)) ? best : undefined;
+  return nearestWord(field, names);
 }
 
 function collectProperties(schema: unknown, out: Set<string>, depth: number): void {

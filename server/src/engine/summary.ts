@@ -1,7 +1,11 @@
 import type { Project } from './project';
 import type { Diagnostic, Severity } from './model';
 import { toIso, type IsoDate } from './dates';
-import { COVERING_STATUSES, FREQUENCY_BY_ID } from '../catalog/vocabulary';
+import { FREQUENCY_BY_ID } from '../catalog/vocabulary';
+import { creditOf } from './readiness';
+import { pastOccurrences } from './evidence';
+export { creditOf, type Credit } from './readiness';
+import { remediationPlan, type RemediationItem } from './remediation';
 
 export type CriterionStatus = 'covered' | 'partial' | 'gap' | 'excluded' | 'out-of-scope';
 
@@ -11,15 +15,21 @@ export interface ReadinessSummary {
   organization?: string;
   today: IsoDate;
   report: { type: 1 | 2; period?: { start: string; end: string } };
-  /** round(100 * (covered + 0.5 * partial) / (in-scope criteria - excluded)). */
+  /** round(100 * (covered + 0.5 * partial) / (in-scope criteria - excluded)); see creditOf for what counts. */
   readiness: number;
   categories: { id: string; name: string; inScope: boolean; criteria: number; covered: number; partial: number; gap: number; excluded: number }[];
-  criteria: { id: string; category: string; series: string; summary: string; status: CriterionStatus; controls: string[]; policies: string[]; exclusionReason?: string }[];
+  criteria: { id: string; category: string; series: string; summary: string; status: CriterionStatus; controls: string[]; policies: string[]; exclusionReason?: string;
+    /** The mapping controls that are only planned (or have no status), shown beside a gap; they earn no credit. */
+    planned?: string[] }[];
   /** Diagnostics per code. */
   counts: Record<string, number>;
   severities: Record<Severity, number>;
-  /** In-scope criteria without working controls: gaps first, then partial ones. */
-  gaps: { id: string; summary: string; status: 'gap' | 'partial'; controls: string[] }[];
+  /** In-scope criteria without an implemented control: gaps first, then partial ones. */
+  gaps: { id: string; summary: string; status: 'gap' | 'partial';
+    /** The partial controls (a partial criterion) */
+    controls: string[];
+    /** The planned controls, shown as "planned" beside the gap or the partial criterion. */
+    planned?: string[] }[];
   owners: { owner: string; controls: string[]; policies: string[] }[];
   /** Where each control and policy is defined, for links. */
   locations: Record<string, Location>;
@@ -33,6 +43,8 @@ export interface ReadinessSummary {
   heatMap?: number[][];
   /** Each implemented control's evidence: newest occurrence and the evidence findings on it. */
   evidence?: EvidenceRow[];
+  /** Gaps and partial criteria with the controls planned to close them, unplanned first, then soonest target. */
+  remediation?: RemediationItem[];
 }
 
 export interface RiskRow {
@@ -50,25 +62,22 @@ export interface EvidenceRow {
   problems: string[];
 }
 
-/**
- * The coverage rule of one criterion, from how many `implemented` and other (partial/planned) controls
- * map it. One place, so the summary and the editor's hover can never disagree.
- */
-export function criterionStatus(inScope: boolean, excluded: boolean, implemented: number, other: number): CriterionStatus {
+/** The coverage of one criterion from how many `implemented` and `partial` controls map it (planned ones do not count). */
+export function criterionStatus(inScope: boolean, excluded: boolean, implemented: number, partial: number): CriterionStatus {
   if (!inScope) return 'out-of-scope';
   if (excluded) return 'excluded';
   if (implemented) return 'covered';
-  if (other) return 'partial';
+  if (partial) return 'partial';
   return 'gap';
 }
 
 /** The readiness summary: a pure function of the project's index and its diagnostics. */
 export function computeSummary(project: Project, diagnostics: Diagnostic[] = project.allDiagnostics()): ReadinessSummary {
   const { config, catalog } = project;
-  const byCriterion = new Map<string, { implemented: string[]; other: string[]; working: string[]; policies: string[] }>();
+  const byCriterion = new Map<string, { implemented: string[]; partial: string[]; planned: string[]; policies: string[] }>();
   const entry = (id: string) => {
     let e = byCriterion.get(id);
-    if (!e) { e = { implemented: [], other: [], working: [], policies: [] }; byCriterion.set(id, e); }
+    if (!e) { e = { implemented: [], partial: [], planned: [], policies: [] }; byCriterion.set(id, e); }
     return e;
   };
   // Keyed by ids and values from the repo: no prototype, so `__proto__` or `constructor` are plain keys.
@@ -83,12 +92,8 @@ export function computeSummary(project: Project, diagnostics: Diagnostic[] = pro
     const status = c.status?.value ?? 'unspecified';
     controlsByStatus[status] = (controlsByStatus[status] ?? 0) + 1;
     if (c.owner) owner(c.owner.value).controls.push(c.id);
-    for (const id of c.criteria) {
-      const e = entry(id.value);
-      if (status === 'implemented') e.implemented.push(c.id);
-      else if (status !== 'not-applicable') e.other.push(c.id);
-      if (COVERING_STATUSES.has(status)) e.working.push(c.id);
-    }
+    const credit = creditOf(c.status?.value);
+    for (const id of c.criteria) if (credit !== 'none') entry(id.value)[credit].push(c.id);
   }
   for (const p of project.allPolicies()) {
     policies++;
@@ -109,15 +114,17 @@ export function computeSummary(project: Project, diagnostics: Diagnostic[] = pro
       row.criteria++;
       const e = byCriterion.get(cr.id);
       const exclusion = config.exclusions.find((x) => x.criterion.value === cr.id);
-      const status = criterionStatus(inScope, !!exclusion, e?.implemented.length ?? 0, e?.other.length ?? 0);
+      const status = criterionStatus(inScope, !!exclusion, e?.implemented.length ?? 0, e?.partial.length ?? 0);
+      const planned = e?.planned ?? [];
       if (status !== 'out-of-scope') row[status]++;
       if (inScope && status !== 'excluded') counted++;
       if (status === 'covered') covered++;
       if (status === 'partial') partial++;
-      if (status === 'gap' || status === 'partial') gaps.push({ id: cr.id, summary: cr.summary, status, controls: e?.other ?? [] });
+      if (status === 'gap' || status === 'partial') gaps.push({ id: cr.id, summary: cr.summary, status, controls: e?.partial ?? [], ...(planned.length ? { planned } : {}) });
       criteria.push({
         id: cr.id, category: cr.category, series: cr.series, summary: cr.summary, status,
-        controls: [...(e?.implemented ?? []), ...(e?.other ?? [])], policies: e?.policies ?? [],
+        controls: [...(e?.implemented ?? []), ...(e?.partial ?? []), ...planned], policies: e?.policies ?? [],
+        ...(planned.length ? { planned } : {}),
         ...(exclusion?.reason ? { exclusionReason: exclusion.reason } : {}),
       });
     }
@@ -148,14 +155,15 @@ export function computeSummary(project: Project, diagnostics: Diagnostic[] = pro
     findings: {
       staleReviews: pick('stale-review', 'review-due-soon', 'missing-review-date'),
       mismatches: pick('frequency-mismatch', 'one-sided-link'),
-      evidence: pick('evidence-missing', 'evidence-stale', 'evidence-gap'),
-      ownership: pick('missing-owner'),
+      evidence: pick(...EVIDENCE_CODES),
+      ownership: pick('missing-owner', 'unknown-owner', 'owner-departed'),
       errors: diagnostics.filter((d) => d.severity === 'error'),
     },
     totals: { policies, controls, controlsByStatus },
     risks,
     heatMap,
     evidence: evidenceRows(project, diagnostics),
+    remediation: remediationPlan(gaps, (id) => project.controlsMapping(id)),
   };
 }
 
@@ -176,7 +184,7 @@ function riskRegister(project: Project): { risks: RiskRow[]; heatMap: number[][]
   return { risks, heatMap };
 }
 
-const EVIDENCE_CODES = new Set(['evidence-missing', 'evidence-stale', 'evidence-gap']);
+const EVIDENCE_CODES = new Set(['evidence-missing', 'evidence-stale', 'evidence-gap', 'evidence-future-dated']);
 
 function evidenceRows(project: Project, diagnostics: Diagnostic[]): EvidenceRow[] {
   const problems = new Map<string, Set<string>>();
@@ -188,7 +196,7 @@ function evidenceRows(project: Project, diagnostics: Diagnostic[]): EvidenceRow[
   const rows: EvidenceRow[] = [];
   for (const c of project.allControls()) {
     if (c.status?.value !== 'implemented') continue;
-    const occ = project.evidenceOf(c).occurrences;
+    const occ = pastOccurrences(project.evidenceOf(c).occurrences, project.today);
     rows.push({
       control: c.id, title: c.title, owner: c.owner?.value,
       frequency: FREQUENCY_BY_ID.has(c.frequency?.value ?? '') ? c.frequency!.value : undefined,

@@ -51,18 +51,18 @@ export class CliGit implements GitHistory {
   history(file: string): Version[] {
     const cached = this.versions.get(file);
     if (cached) return cached;
-    const log = run(this.dir, ['-c', 'core.quotepath=off', 'log', ...(this.rev ? [this.rev] : []), '--follow', '--format=%x1e%H%x09%cs', '--name-only', '--', file]).toString('utf8');
-    const entries: { commit: string; date: string; path: string }[] = [];
+    const log = run(this.dir, ['-c', 'core.quotepath=off', 'log', ...(this.rev ? [this.rev] : []), '--follow', '--format=%x1e%H%x09%cs%x09%an%x09%s', '--name-only', '--', file]).toString('utf8');
+    const entries: { commit: string; date: string; path: string; author: string; subject: string }[] = [];
     for (const chunk of log.split('\x1e')) {
       const lines = chunk.split('\n').map((l) => l.trim()).filter(Boolean);
       if (!lines.length) continue;
-      const [commit, date] = lines[0].split('\t');
+      const [commit, date, author = '', ...subject] = lines[0].split('\t');
       // The name-only line is the file's repository path at that commit (it differs before a rename).
       const path = lines[1] && !lines[1].startsWith('"') ? lines[1] : this.prefix + file;
-      if (/^[0-9a-f]{40,64}$/.test(commit) && /^\d{4}-\d{2}-\d{2}$/.test(date ?? '')) entries.push({ commit, date, path });
+      if (/^[0-9a-f]{40,64}$/.test(commit) && /^\d{4}-\d{2}-\d{2}$/.test(date ?? '')) entries.push({ commit, date, path, author, subject: subject.join('\t') });
     }
     const blobs = this.catFiles(entries.map((e) => `${e.commit}:${e.path}`));
-    const out = entries.flatMap((e, i) => (blobs[i] === undefined ? [] : [{ commit: e.commit, date: e.date, text: blobs[i]!.toString('utf8') }]));
+    const out = entries.flatMap((e, i) => (blobs[i] === undefined ? [] : [{ commit: e.commit, date: e.date, author: e.author, subject: e.subject, text: blobs[i]!.toString('utf8') }]));
     this.versions.set(file, out);
     return out;
   }

@@ -1,6 +1,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { toIso } from '../engine/dates';
 import { prefixOf } from '../engine/ids';
+import { ZERO_RANGE } from '../engine/text';
 import type { Control, Policy } from '../engine/model';
 import { FREQUENCY_BY_ID } from '../catalog/vocabulary';
 import type { FeatureContext } from './feature-context';
@@ -155,7 +156,7 @@ function createFile(ctx: FeatureContext, path: string, text: string): WorkspaceE
   return {
     documentChanges: [
       { kind: 'create', uri, options: { overwrite: false, ignoreIfExists: false } },
-      { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] },
+      { textDocument: { uri, version: null }, edits: [{ range: ZERO_RANGE, newText: text }] },
     ],
   };
 }

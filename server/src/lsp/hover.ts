@@ -2,8 +2,8 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { Control, Policy, Risk } from '../engine/model';
 import type { Project } from '../engine/project';
 import { daysBetween, parseIsoDate, toIso } from '../engine/dates';
-import { reviewDueDate } from '../engine/review';
-import { criterionStatus } from '../engine/summary';
+import { describeAge, reviewDueDate } from '../engine/review';
+import { creditOf, criterionStatus, type Credit } from '../engine/summary';
 import type { FeatureContext } from './feature-context';
 import { controlIdsOfPolicy, controlsMapping, policiesMapping, policyIdsOfControl, risksMapping, riskScore, risksOfControl, targetAt } from './locate';
 import { field, md } from './markdown';
@@ -30,16 +30,16 @@ export function criterionHover(project: Project, id: string): string | undefined
   const controls = [...new Map(controlsMapping(project, id).map((m) => [m.control.id, m.control])).values()];
   const policies = [...new Set(policiesMapping(project, id).map((m) => m.policy.id))];
   const risks = [...new Set(risksMapping(project, id).map((m) => m.risk.id))].sort();
-  const implemented = controls.filter((c) => c.status?.value === 'implemented').length;
-  const other = controls.filter((c) => c.status?.value !== 'implemented' && c.status?.value !== 'not-applicable').length;
-  const status = criterionStatus(project.inScope(criterion.category), project.isExcluded(id), implemented, other);
+  const count = (credit: Credit) => controls.filter((c) => creditOf(c.status?.value) === credit);
+  const status = criterionStatus(project.inScope(criterion.category), project.isExcluded(id), count('implemented').length, count('partial').length);
+  const planned = status === 'gap' || status === 'partial' ? count('planned').map((c) => c.id) : [];
   const exclusion = project.config.exclusions.find((e) => e.criterion.value === id);
   const lines = [
     `**${md(criterion.id)}** · ${md(category?.name ?? criterion.category)} · ${md(criterion.series)} ${md(criterion.seriesName)}`,
     '',
     md(criterion.summary),
     '',
-    field('Coverage', `${status}${status === 'excluded' && exclusion?.reason ? ` (${md(exclusion.reason)})` : ''}`),
+    field('Coverage', `${status}${status === 'excluded' && exclusion?.reason ? ` (${md(exclusion.reason)})` : ''}${planned.length ? ` (planned: ${planned.map(md).join(', ')})` : ''}`),
     field('Controls', controls.length ? controls.map((c) => `${md(c.id)} (${md(c.status?.value ?? 'no status')})`).join(', ') : 'none'),
     field('Policies', policies.length ? policies.map(md).join(', ') : 'none'),
   ];
@@ -135,7 +135,7 @@ function review(project: Project, last: string | undefined, cycle: string | numb
   if (!last) return 'never recorded';
   const due = reviewDueDate(last, cycle, project.config.defaultCycle);
   if (!due) return md(last);
-  const overdue = due < project.today ? `, overdue by ${daysBetween(due, project.today)} days` : '';
+  const overdue = due < project.today ? `, overdue by ${describeAge(due, project.today)}` : '';
   return `${md(last)} (next due ${toIso(due)}${overdue})`;
 }
 
@@ -143,8 +143,7 @@ function review(project: Project, last: string | undefined, cycle: string | numb
 export function evidenceAge(project: Project, date: string): string {
   const d = parseIsoDate(date);
   if (!d) return date;
-  const days = daysBetween(d, project.today);
-  if (days === 0) return 'today';
-  if (days < 0) return `dated ${-days} days ahead`;
-  return days === 1 ? '1 day old' : `${days} days old`;
+  const age = describeAge(d, project.today);
+  if (age === 'today') return age;
+  return d > project.today ? `dated ${age} ahead` : `${age} old`;
 }

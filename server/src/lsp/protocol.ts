@@ -61,3 +61,11 @@ export const ServerCommands = {
   /** Shows the readiness headline of each root with `window/showMessage` and returns the summary's Markdown. */
   showSummary: 'soc2.showSummary.server',
 } as const;
+
+/**
+ * `soc2/publishPreview`: a policy document as `soc2 publish` will render it (header block, text, revision
+ * history), from the editor's current text. `html` is already sanitised and escaped; the client frames it.
+ */
+export const PublishPreviewRequest = 'soc2/publishPreview';
+export interface PublishPreviewParams { uri: string }
+export interface PublishPreviewResult { title: string; html: string }

@@ -7,6 +7,7 @@ import { CONFIG_FILE } from '../engine/parse-config';
 import { SKIPPED_FOLDERS } from '../engine/workspace';
 import type { GitHistory } from '../engine/git-history';
 import type { ProjectCache } from '../cache/project-cache';
+import { CHECKS } from '../checks';
 
 /** One compliance root: a folder holding soc2.yaml, with its own index. */
 export class ComplianceRoot {
@@ -23,7 +24,7 @@ export class ComplianceRoot {
   constructor(readonly path: string, today: string, git?: GitHistory) {
     this.uri = pathToFileURL(path).href;
     this.workspace = new DiskWorkspace(path);
-    this.project = new Project({ today, git });
+    this.project = new Project({ checks: CHECKS, today, git });
   }
   get name(): string { return this.project.config.organization ?? nodePath.basename(this.path); }
   /** Workspace-relative path of a file URI inside this root, or undefined. */

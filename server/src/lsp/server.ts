@@ -4,7 +4,7 @@ import {
 } from 'vscode-languageserver';
 import { isIsoDate } from '../engine/dates';
 import { uriToPath } from './roots';
-import { ServerCommands, SummaryRequest, type InitializationOptions, type SummaryParams } from './protocol';
+import { PublishPreviewRequest, ServerCommands, SummaryRequest, type InitializationOptions, type PublishPreviewParams, type SummaryParams } from './protocol';
 import { FileWatching } from './file-watching';
 import { TodayClock } from './today';
 import { ServerState } from './server-state';
@@ -23,6 +23,7 @@ import { codeLenses } from './code-lens';
 import { documentSymbols } from './document-symbols';
 import { workspaceSymbols } from './workspace-symbols';
 import { registerWorkCounters } from './work-counters';
+import { publishPreview } from './publish-preview';
 
 export { RESTRICTED_MODE_MESSAGE } from './indexing';
 
@@ -71,6 +72,7 @@ export class Soc2Server {
     connection.onWorkspaceSymbol(async (p) => (await requests.allRoots()).flatMap((r) => workspaceSymbols(r, p.query)));
     connection.onRequest(SummaryRequest, async (p: SummaryParams, token: CancellationToken) => requests.summary(p, token));
     registerWorkCounters(connection, state, this.files);
+    connection.onRequest(PublishPreviewRequest, (p: PublishPreviewParams, t: CancellationToken) => requests.withDocument(p.uri, (c) => publishPreview(c), t));
     connection.onExecuteCommand((p, t) => requests.executeCommand(p.command, p.arguments ?? [], t));
     state.documents.listen(connection);
   }

@@ -1,5 +1,5 @@
 import type { Project } from '../engine/project';
-import type { Occurrence } from '../engine/evidence';
+import { pastOccurrences, type Occurrence } from '../engine/evidence';
 import { FREQUENCY_BY_ID } from '../catalog/vocabulary';
 import { parseIsoDate } from '../engine/dates';
 import { periodIntervals, type Interval } from '../engine/intervals';
@@ -19,7 +19,7 @@ export function buildEvidenceRows(project: Project): string[][] {
   const rows: string[][] = [];
   const controls = [...project.allControls()].filter((c) => c.status?.value === 'implemented').sort((a, b) => a.id.localeCompare(b.id) || a.file.localeCompare(b.file));
   for (const c of controls) {
-    const occurrences = project.evidenceOf(c).occurrences;
+    const occurrences = pastOccurrences(project.evidenceOf(c).occurrences, project.today);
     const step = FREQUENCY_BY_ID.get(c.frequency?.value ?? '')?.interval;
     const intervals: (Interval | undefined)[] = whole ? (step ? periodIntervals(start!, end!, step) : [whole]) : [undefined];
     for (const iv of intervals) {

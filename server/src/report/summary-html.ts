@@ -89,7 +89,7 @@ function criteriaGrid(s: ReadinessSummary): string {
 
 function gaps(s: ReadinessSummary): string {
   if (!s.gaps.length) return '<section><h2>Gaps</h2><p>None: every in-scope criterion has an implemented control.</p></section>';
-  const items = s.gaps.map((g) => `<li><strong>${e(g.id)}</strong> ${g.status === 'gap' ? 'has no control' : `has only planned or partial controls (${e(g.controls.join(', '))})`}: ${e(g.summary)}</li>`);
+  const items = s.gaps.map((g) => `<li><strong>${e(g.id)}</strong> ${g.status === 'gap' ? 'has no control' : `has only partial controls (${e(g.controls.join(', '))})`}${g.planned?.length ? `, planned: ${e(g.planned.join(', '))}` : ''}: ${e(g.summary)}</li>`);
   return `<section><h2>Gaps, most urgent first</h2><ul>${items.join('')}</ul></section>`;
 }
 

@@ -27,7 +27,8 @@ export function formatSummaryText(s: ReadinessSummary): string {
   const rows = s.criteria.filter((c) => c.status !== 'out-of-scope');
   for (const c of rows) out.push(`  ${STATUS_MARK[c.status]} ${pad(c.id, 7)}${pad(c.status, 10)}${c.controls.join(', ') || (c.exclusionReason ? `excluded: ${c.exclusionReason}` : '—')}`);
   out.push('', s.gaps.length ? 'Gaps, most urgent first:' : 'Gaps: none.');
-  for (const g of s.gaps) out.push(`  ${pad(g.id, 7)}${g.status === 'gap' ? 'no control' : `only planned/partial: ${g.controls.join(', ')}`} — ${g.summary}`);
+  for (const g of s.gaps) out.push(`  ${pad(g.id, 7)}${g.status === 'gap' ? 'no control' : `only partial: ${g.controls.join(', ')}`}${g.planned?.length ? `; planned: ${g.planned.join(', ')}` : ''} — ${g.summary}`);
+  out.push(...remediationLines(s));
   const codes = Object.entries(s.counts).sort(([a], [b]) => a.localeCompare(b));
   out.push('', codes.length ? `Findings (${s.severities.error} errors, ${s.severities.warning} warnings, ${s.severities.info} info):` : 'Findings: none.');
   for (const [code, n] of codes) out.push(`  ${pad(n, 5)}${code}`);
@@ -54,7 +55,15 @@ export function formatSummaryMarkdown(s: ReadinessSummary): string {
   for (const c of s.categories) out.push(`| ${md(c.name)} | ${c.inScope ? 'yes' : 'no'} | ${c.criteria} | ${c.covered} | ${c.partial} | ${c.gap} | ${c.excluded} |`);
   out.push('', '## Gaps', '');
   if (!s.gaps.length) out.push('None: every in-scope criterion has an implemented control.');
-  for (const g of s.gaps) out.push(`- **${g.id}** ${g.status === 'gap' ? 'has no control' : `has only planned or partial controls (${g.controls.map(md).join(', ')})`}: ${md(g.summary)}`);
+  for (const g of s.gaps) out.push(`- **${g.id}** ${g.status === 'gap' ? 'has no control' : `has only partial controls (${g.controls.map(md).join(', ')})`}${g.planned?.length ? `, planned: ${g.planned.map(md).join(', ')}` : ''}: ${md(g.summary)}`);
+  const plan = s.remediation ?? [];
+  out.push('', '## Remediation plan', '');
+  if (!plan.length) out.push('Nothing to remediate.');
+  else out.push('Criteria no control is planned for come first, then the soonest target date.', '', '| Criterion | Status | Planned control | Control status | Owner | Target date | Tracking |', '|---|---|---|---|---|---|---|');
+  for (const i of plan) {
+    if (!i.steps.length) out.push(`| ${i.criterion} | ${i.status} | **no plan** | | | | |`);
+    for (const st of i.steps) out.push(`| ${i.criterion} | ${i.status} | ${md(st.control)} | ${md(st.status)} | ${md(st.owner ?? '')} | ${st.targetDate ?? ''} | ${md(st.tracking ?? '')} |`);
+  }
   out.push('', '## Criteria', '', '| Criterion | Status | Controls | Policies |', '|---|---|---|---|');
   for (const c of s.criteria.filter((x) => x.status !== 'out-of-scope')) out.push(`| ${c.id} | ${c.status} | ${c.controls.map(md).join(', ')} | ${c.policies.map(md).join(', ')} |`);
   const section = (title: string, list: ReadinessSummary['findings']['staleReviews']) => {
@@ -96,5 +105,18 @@ export function summaryJson(s: ReadinessSummary): object {
     owners: s.owners,
     risks: (s.risks ?? []).map((r) => ({ id: r.id, title: r.title ?? null, owner: r.owner ?? null, likelihood: r.likelihood ?? null, impact: r.impact ?? null, score: r.score ?? null, treatment: r.treatment ?? null, controls: r.controls })),
     riskHeatMap: s.heatMap ?? [],
+    remediation: (s.remediation ?? []).map((i) => ({ criterion: i.criterion, status: i.status, steps: i.steps.map((st) => ({ control: st.control, status: st.status, owner: st.owner ?? null, targetDate: st.targetDate ?? null, tracking: st.tracking ?? null })) })),
   };
+}
+
+/** The remediation plan in the text summary: unplanned gaps first, then by target date. */
+function remediationLines(s: ReadinessSummary): string[] {
+  const plan = s.remediation ?? [];
+  if (!plan.length) return [];
+  const out = ['', 'Remediation plan (no plan first, then soonest target):'];
+  for (const i of plan) {
+    if (!i.steps.length) { out.push(`  ${pad(i.criterion, 7)}${pad(i.status, 8)}no plan`); continue; }
+    out.push(`  ${pad(i.criterion, 7)}${pad(i.status, 8)}${i.steps.map((st) => `${st.control} (${st.status}${st.owner ? `, ${st.owner}` : ''}${st.targetDate ? `, by ${st.targetDate}` : ', no date'}${st.tracking ? `, ${st.tracking}` : ''})`).join('; ')}`);
+  }
+  return out;
 }

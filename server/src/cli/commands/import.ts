@@ -6,7 +6,7 @@ import { openRepo } from '../repo';
 import { writeNewFiles } from '../write-new-files';
 import { isIsoDate } from '../../engine/dates';
 import { formatCheckText } from '../../report/check-output';
-import { parseCsv } from '../../import/csv-text';
+import { parseCsv } from '../../util/csv';
 import { importControlMatrix, parseColumnMap, type MatrixRow } from '../../import/control-matrix';
 import { importComply } from '../../import/comply';
 import { importDocx } from '../../import/docx';

@@ -6,9 +6,12 @@ import { init } from './init';
 import { exportCommand } from './export';
 import { lazyCommand } from '../lazy-command';
 
-/** Loaded when run: in the bundle, `./import` is dist/cli-import.js (scripts/build.mjs). */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+/** Loaded when run: in the bundle, `./import` is dist/cli-import.js and `./publish` dist/cli-publish.js (scripts/build.mjs). */
+/* eslint-disable @typescript-eslint/no-require-imports */
 const importCommand = lazyCommand('import', () => (require('./import') as typeof import('./import')).importCommand);
+const publish = lazyCommand('publish', () => (require('./publish') as typeof import('./publish')).publish);
+import { tasks } from './tasks';
+import { brief } from './brief';
 
 /** Every CLI command. Adding one: a file in this folder, then a line here. */
-export const COMMANDS: readonly Command[] = [check, summary, checks, init, exportCommand, importCommand];
+export const COMMANDS: readonly Command[] = [check, summary, checks, init, exportCommand, importCommand, publish, tasks, brief];

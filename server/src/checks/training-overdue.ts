@@ -1,0 +1,24 @@
+import { toIso } from '../engine/dates';
+import { daysAgo } from '../engine/review';
+import { trainingDue } from '../people/obligations';
+import type { Check } from './types';
+
+export const trainingOverdue: Check = {
+  code: 'training-overdue',
+  severity: 'warning',
+  doc: 'An active person past due for a course soc2.yaml requires (`training:`), by their start date or their last completion.',
+  appliesTo: ['people'],
+  crossFile: true,
+  run(file, project, report) {
+    const courses = project.config.people.courses;
+    if (!courses.length) return;
+    const mine = (file.people ?? []);
+    for (const due of trainingDue(mine, courses, project.trainingCompletions(), project.today)) {
+      if (due.due >= project.today) continue;
+      report({
+        range: due.person.idRange,
+        message: `${due.person.name ?? due.person.id} is past due for "${due.course.course.value}": due ${toIso(due.due)} (${daysAgo(due.due, project.today)}), ${due.last ? `last completed ${due.last}` : 'never completed'}.`,
+      });
+    }
+  },
+};

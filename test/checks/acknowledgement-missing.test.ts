@@ -1,0 +1,45 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { diagnose, edit, findings } from '../helpers';
+import { peopleRepo } from '../people-helpers';
+
+/** POL-AC version 2.0, approved 2026-05-01; 30 days to acknowledge. */
+function ackRepo(rows: string[], config = 'acknowledge: { within_days: 30 }\n'): Record<string, string> {
+  const files = edit(peopleRepo(config), 'policies/access.md', 'owner: alice@example.com\n', 'owner: alice@example.com\nversion: "2.0"\napproved_on: 2026-05-01\napprover: dan@example.com\n');
+  return { ...files, 'acknowledgements/2026-hr-export.csv': ['person,policy,version,date', ...rows].join('\r\n') + '\r\n' };
+}
+
+test('acknowledgement-missing names active people who have not acknowledged the current version in time', async () => {
+  // alice acknowledged; bob acknowledged the old version only; carol started 2026-07-01 (due 07-31, not yet late); dan left.
+  const files = ackRepo(['alice,POL-AC,2.0,2026-05-03', 'bob@example.com,POL-AC,1.0,2025-06-01']);
+  assert.deepEqual(await findings(files, 'acknowledgement-missing'), [
+    { at: 'policies/access.md:3:8', severity: 'warning', message: '1 person has not acknowledged POL-AC version 2.0 within 30 days: Bob Lee (due 2026-05-31).' },
+  ]);
+  const d = (await diagnose(files)).find((x) => x.code === 'acknowledgement-missing')!;
+  assert.deepEqual(d.data, { people: ['Bob Lee <bob@example.com>'] });
+});
+
+test('acknowledgement-missing: policy front matter wins over the default; none required, none reported', async () => {
+  const all = ackRepo(['alice,POL-AC,2.0,2026-05-03', 'bob,POL-AC,2.0,2026-05-20']);
+  assert.deepEqual(await findings(all, 'acknowledgement-missing'), []);
+  assert.deepEqual(await findings(ackRepo([], ''), 'acknowledgement-missing'), []);
+  const own = edit(ackRepo([], ''), 'policies/access.md', 'version: "2.0"\n', 'version: "2.0"\nacknowledge: { within_days: 90 }\n');
+  // Due 2026-07-30 for alice and bob: not late on 2026-07-15, late on 2026-07-31.
+  assert.deepEqual(await findings(own, 'acknowledgement-missing'), []);
+  const late = await findings(own, 'acknowledgement-missing', '2026-07-31');
+  assert.equal(late.length, 1);
+  assert.match(late[0].message, /^2 people have not acknowledged POL-AC version 2\.0 within 90 days: Alice Moreau \(due 2026-07-30\), Bob Lee \(due 2026-07-30\)\.$/);
+  assert.equal(late[0].at, 'policies/access.md:6:29');
+});
+
+test('a malformed acknowledgement export is reported on its lines and its good rows still count', async () => {
+  const files = ackRepo(['alice,POL-AC,2.0,May 3', 'bob,POL-AC,2.0,2026-05-20', ',POL-AC,2.0,2026-05-20']);
+  const schema = (await diagnose(files)).filter((d) => d.code === 'schema' && d.file.startsWith('acknowledgements/'));
+  assert.deepEqual(schema.map((d) => `${d.range.start.line + 1} ${d.severity} ${d.message}`), [
+    '2 warning "May 3" is not a date written YYYY-MM-DD; this row was left out.',
+    '4 warning This row has no person; it was left out.',
+  ]);
+  assert.match((await findings(files, 'acknowledgement-missing'))[0].message, /Alice Moreau/);
+  const noColumns = { ...ackRepo([]), 'acknowledgements/2026-hr-export.csv': 'name,doc\nalice,POL-AC\n' };
+  assert.match((await diagnose(noColumns)).find((d) => d.code === 'schema' && d.file.startsWith('acknowledgements/'))!.message, /needs the columns person,policy,version,date; person, policy, version, date are missing/);
+});

@@ -1,0 +1,23 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findings } from '../helpers';
+import { peopleRepo } from '../people-helpers';
+
+const TRAINING = 'training:\n  - course: Security awareness\n    cycle: annual\n    within_days_of_start: 30\n';
+const repo = (rows: string[], config = TRAINING) => ({ ...peopleRepo(config), 'training/lms.csv': ['person,course,date', ...rows].join('\n') + '\n' });
+
+test('training-overdue: never taken past the starter window, or last taken more than a cycle ago', async () => {
+  // alice took it 2025-07-01 (due again 2026-07-01: late); bob never took it (due 2025-05-31: late);
+  // carol started 2026-07-01 (due 2026-07-31: not late); dan left.
+  assert.deepEqual(await findings(repo(['alice,Security awareness,2025-07-01']), 'training-overdue'), [
+    { at: 'people.yaml:2:9', severity: 'warning', message: 'Alice Moreau is past due for "Security awareness": due 2026-07-01 (14 days ago), last completed 2025-07-01.' },
+    { at: 'people.yaml:8:9', severity: 'warning', message: 'Bob Lee is past due for "Security awareness": due 2025-05-31 (410 days ago), never completed.' },
+  ]);
+});
+
+test('training-overdue is quiet when everyone is current, on the due date itself, and without required courses', async () => {
+  assert.deepEqual(await findings(repo(['alice,Security awareness,2026-02-01', 'bob@example.com,security awareness,2026-03-01']), 'training-overdue'), []);
+  assert.deepEqual(await findings(repo(['alice,Security awareness,2025-07-15', 'bob,Security awareness,2026-03-01']), 'training-overdue'), []);
+  assert.equal((await findings(repo(['alice,Security awareness,2025-07-14', 'bob,Security awareness,2026-03-01']), 'training-overdue')).length, 1);
+  assert.deepEqual(await findings(repo([], ''), 'training-overdue'), []);
+});
