@@ -40,7 +40,7 @@ test('check --base <ref> reports criteria newly uncovered and findings added and
     assert.equal(json.code, 1, json.err);
     const delta = JSON.parse(json.out).delta;
     assert.equal(delta.base, 'main');
-    assert.deepEqual(delta.criteria, { newlyUncovered: [{ id: 'CC6.1', from: 'covered', to: 'partial' }], newlyCovered: [] });
+    assert.deepEqual(delta.criteria, { newlyUncovered: [{ id: 'CC6.1', from: 'covered', to: 'gap' }], newlyCovered: [] });
     const brief = (list: { code: string; file: string; line: number }[]) => list.map((d) => `${d.code} ${d.file}:${d.line}`);
     assert.deepEqual(brief(delta.diagnostics.added), ['unknown-criterion controls/new.yaml:6', 'unmapped-criterion soc2.yaml:6']);
     assert.deepEqual(brief(delta.diagnostics.fixed), ['missing-owner controls/change.yaml:1']);
@@ -49,7 +49,7 @@ test('check --base <ref> reports criteria newly uncovered and findings added and
 
     const text = soc2(dir, 'check', SUB, '--base', 'main', '--today', '2026-07-15');
     assert.match(text.out, new RegExp(`^Changes against main: readiness ${delta.readiness.before}% → ${delta.readiness.after}%$`, 'm'));
-    assert.match(text.out, /^ {2}criteria newly uncovered: CC6\.1 \(covered → partial\)$/m);
+    assert.match(text.out, /^ {2}criteria newly uncovered: CC6\.1 \(covered → gap\)$/m);
     assert.match(text.out, /^ {2}criteria newly covered: none$/m);
     assert.match(text.out, /^ {2}findings added: 2$/m);
     assert.match(text.out, /^ {4}controls\/new\.yaml:6:\d+ error CC6\.9 is not a Trust Services Criteria id/m);

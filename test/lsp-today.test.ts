@@ -1,9 +1,9 @@
 /** A new day in a long-running server: date-based checks run again, counted with the work counters, nothing re-parsed. */
-import { CHECKS } from '../server/src/checks';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MemoryWorkspace } from '../server/src/engine/workspace';
 import { loadProject } from '../server/src/engine/load';
+import { CHECKS } from '../server/src/checks';
 import { TodayClock } from '../server/src/lsp/today';
 
 const FILES = {
@@ -12,7 +12,7 @@ const FILES = {
 };
 
 test('Project.setToday re-runs every file\'s checks (counted) without re-parsing, and moves the findings', async () => {
-  const { project } = await loadProject(new MemoryWorkspace(FILES), { today: '2026-07-15', checks: CHECKS });
+  const { project } = await loadProject(new MemoryWorkspace(FILES), { checks: CHECKS, today: '2026-07-15' });
   const codes = () => project.diagnosticsFor('controls/a.yaml').map((d) => d.code);
   assert.ok(!codes().includes('stale-review'));
   const parses = new Map(project.counters.parses);

@@ -352,8 +352,9 @@ describe('code lens and symbols', () => {
   });
 
   test('code lenses on policies: their controls by status and the criteria covered', async () => {
-    assert.deepEqual(await lenses('policies/access.md'), [[1, '4 controls: 2 implemented, 1 partial, 1 planned · 3 criteria', 'soc2.showSummary.server']]);
-    assert.deepEqual(await lenses('policies/security.md'), [[1, '3 controls: 2 implemented, 1 missing · 5 criteria', 'soc2.showSummary.server']]);
+    // The second lens tells when the next review is due (last_reviewed 2026-02-01 + annual; today 2026-07-15).
+    assert.deepEqual(await lenses('policies/access.md'), [[1, '4 controls: 2 implemented, 1 partial, 1 planned · 3 criteria', 'soc2.showSummary.server'], [1, 'next review due in 201 days', 'soc2.showSummary.server']]);
+    assert.deepEqual((await lenses('policies/security.md'))[0], [1, '3 controls: 2 implemented, 1 missing · 5 criteria', 'soc2.showSummary.server']);
   });
 
   test('document symbols of a policy: front matter, then sections nested by level', async () => {

@@ -19,6 +19,8 @@ import { PublishPreviewPanel } from './publish-preview';
 import { publishPolicies } from './publish-command';
 import { VERSION } from '../../server/src/cli/version';
 import { importCommand } from './import-command';
+import { TasksTreeProvider } from './tasks-view';
+import { briefOwner } from './brief-command';
 
 let client: LanguageClient | undefined;
 
@@ -70,10 +72,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Soc2Ex
   );
 
   const tree = new CoverageTreeProvider(store);
+  const tasks = new TasksTreeProvider(() => client, () => store.result?.roots[0]?.summary.today ?? new Date().toISOString().slice(0, 10));
   context.subscriptions.push(
     tree,
     vscode.window.createTreeView('soc2Coverage', { treeDataProvider: tree, showCollapseAll: true }),
-    new ReadinessStatusBar(store),
+    tasks,
+    vscode.window.createTreeView('soc2Tasks', { treeDataProvider: tasks }),
+    new ReadinessStatusBar(store, tasks),
+    store.onDidChange(() => void tasks.refresh()),
+    vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('soc2.me')) void tasks.refresh(); }),
+    vscode.commands.registerCommand('soc2.refreshTasks', () => tasks.refresh()),
+    vscode.commands.registerCommand('soc2.briefOwner', (owner?: string) => briefOwner(client, typeof owner === 'string' ? owner : undefined)),
     vscode.window.registerWebviewPanelSerializer(SUMMARY_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel) => { SummaryPanel.revive(panel, store); },
     }),

@@ -3,17 +3,21 @@ import * as vscode from 'vscode';
 import { statusModel } from './status-text';
 import type { SummaryStore } from './summary-store';
 
+/** What the status bar needs of the Tasks tree: the overdue count and when it changes. */
+export interface OverdueSource { readonly overdue: number; readonly filtered: boolean; onDidChangeTasks: vscode.Event<void> }
+
 export class ReadinessStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('soc2.readiness', vscode.StatusBarAlignment.Left, 20);
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly store: SummaryStore) {
+  constructor(private readonly store: SummaryStore, private readonly tasks?: OverdueSource) {
     this.item.name = 'SOC 2 Readiness';
     this.item.command = 'soc2.showSummary';
     this.subscriptions = [
       store.onDidChange(() => this.update()),
       // With several compliance roots, the item follows the active editor's.
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      ...(tasks ? [tasks.onDidChangeTasks(() => this.update())] : []),
     ];
     this.update();
   }
@@ -27,7 +31,8 @@ export class ReadinessStatusBar implements vscode.Disposable {
     });
     if (model.text === undefined) { this.item.hide(); return; }
     this.item.text = model.text;
-    this.item.tooltip = model.tooltip;
+    const overdue = this.tasks?.overdue ?? 0;
+    this.item.tooltip = overdue ? `${model.tooltip}\n${overdue} overdue task${overdue === 1 ? '' : 's'}${this.tasks?.filtered ? ' of yours' : ''} (SOC 2 Tasks view)` : model.tooltip;
     this.item.show();
   }
 

@@ -6,11 +6,13 @@
 //   2. UI level: Chromium, driven by playwright-core, uses the workbench as a person would
 //      (Problems panel, command palette, summary webview, coverage tree, typing in an editor)
 //      and saves a screenshot of each step under test-results/e2e/.
+//   3. Neovim: Debian's Neovim 0.7 runs test/e2e/neovim/suite.lua headless against dist/server.js,
+//      a second real LSP client (see neovim-suite.mjs).
 //
 // Everything it needs is set up idempotently under .cache/e2e/ (see setup.mjs). code-server is
 // always stopped (its whole process group) however the run ends. Exit code 0 only when every
 // test passed. Options:
-//   --only=api|ui|publish  run one suite
+//   --only=api|ui|publish|neovim  run one suite
 //   SOC2_E2E_GREP=<text> runs only the API tests whose title matches
 //   --keep         leave the run folder (.cache/e2e/run) for inspection; it is wiped at the next run
 import { spawn } from 'node:child_process';
@@ -24,6 +26,7 @@ import {
 import { setup } from './setup.mjs';
 import { BROKEN, EXAMPLE, TODAY, prepareWorkspace } from './workspace.mjs';
 import { runUiSuite } from './ui-suite.mjs';
+import { runNeovimSuite } from './neovim-suite.mjs';
 import { runPublishSuite } from './publish-suite.mjs';
 
 const args = new Set(process.argv.slice(2));
@@ -238,6 +241,10 @@ async function main() {
   mkdirSync(SHOTS, { recursive: true });
   await phases.run('setup (cached after the first run)', setup);
   const vsix = await phases.run('build + package .vsix', buildAndPackage);
+  if (!only || only === 'neovim') {
+    await phases.run('Neovim suite (headless nvim 0.7)', async () => runNeovimSuite((title, state, extra) => record('neovim', title, state, extra)));
+    if (only === 'neovim') return;
+  }
 
   const extDir = join(RUN, 'extensions');
   const userDir = join(RUN, 'user-data');
@@ -301,5 +308,7 @@ const passed = results.filter((r) => r.state === 'passed').length;
 const failed = results.filter((r) => r.state === 'failed').length;
 const skipped = results.filter((r) => r.state === 'pending').length;
 process.stdout.write(`\nScreenshots: ${relative(REPO, SHOTS)}/\n`);
-process.stdout.write(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+const nvim = results.filter((r) => r.suite === 'neovim');
+const nvimPassed = nvim.filter((r) => r.state === 'passed').length;
+process.stdout.write(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''} (Neovim: ${nvimPassed} of ${nvim.length} passed)\n`);
 process.exitCode = failed || !passed ? 1 : 0;

@@ -1,6 +1,6 @@
 // Idempotent setup of everything the real-editor tests need, in the git-ignored .cache/e2e/:
 // Node 24, code-server (a real VS Code server), playwright-core + mocha + @vscode/test-electron,
-// and Debian's chromium (apt) when it is missing. Each step leaves a marker naming the versions
+// and Debian's chromium and neovim (apt) when they are missing. Each step leaves a marker naming the versions
 // it installed, so a second run skips it in milliseconds and a version bump redoes only that step.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import {
   CACHE, CHROMIUM, CODE_SERVER_BIN, CODE_SERVER_PKG, NODE24_DIR, TOOLS, VERSIONS,
   envWithNode24, exists, log, run,
 } from './lib.mjs';
+import { NVIM } from './neovim-suite.mjs';
 
 const NPM_FLAGS = ['--no-audit', '--no-fund', '--loglevel=error'];
 
@@ -90,6 +91,21 @@ async function chromium() {
   if (!exists(CHROMIUM)) throw new Error(`apt-get installed chromium but ${CHROMIUM} is still missing`);
 }
 
+/** Debian's Neovim (0.7.2 on bookworm), the second real LSP client: installed with apt like Chromium. */
+async function neovim() {
+  if (exists(NVIM)) return log(`neovim: ${NVIM}`);
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot) throw new Error(`${NVIM} is missing: install Debian's neovim (sudo apt-get install -y neovim) or set SOC2_E2E_NVIM`);
+  log('neovim: apt-get install -y neovim');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  // After chromium's apt-get update (two apt-gets at once would fight over the dpkg lock).
+  await run('apt-get', ['install', '-y', 'neovim'], { env, quiet: true }).catch(async () => {
+    await run('apt-get', ['update'], { env, quiet: true });
+    await run('apt-get', ['install', '-y', 'neovim'], { env, quiet: true });
+  });
+  if (!exists(NVIM)) throw new Error(`apt-get installed neovim but ${NVIM} is still missing`);
+}
+
 /** poppler-utils (pdfinfo, pdftotext) from Debian, for the publish suite's PDF checks; after chromium, as apt takes a lock. */
 async function popplerUtils() {
   if (exists('/usr/bin/pdftotext') && exists('/usr/bin/pdfinfo')) return log('poppler-utils: ready');
@@ -105,7 +121,7 @@ export async function setup() {
   await Promise.all([
     node24().then(codeServer),
     tools(),
-    chromium().then(popplerUtils),
+    chromium().then(popplerUtils).then(neovim),
   ]);
 }
 

@@ -101,6 +101,20 @@ export async function runUiSuite({ page, baseUrl, root, shots, record, log }) {
     await waitFor(async () => (await rowText()).some((t) => /(^|[^A-Z])[A-Z]{2,3}-\d{2}(?!\d)/.test(t)), { timeoutMs: 10_000, what: 'the controls under CC1.1' });
   });
 
+  await step('the "SOC 2 Tasks" tree groups the example\'s obligations as Overdue, This month and Later', 'tasks-tree', async () => {
+    // Fold the coverage tree so the tasks have room.
+    const coverage = page.locator('.pane-header', { hasText: 'SOC 2 Coverage' });
+    if ((await coverage.getAttribute('aria-expanded')) === 'true') await coverage.click();
+    const header = page.locator('.pane-header', { hasText: 'SOC 2 Tasks' });
+    await header.waitFor({ state: 'visible', timeout: 15_000 });
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    const pane = page.locator('.pane', { has: header });
+    const rowText = () => pane.locator('.monaco-list-row').allTextContents();
+    await waitFor(async () => (await rowText()).some((t) => /^Overdue \(\d+\)/.test(t.trim())), { timeoutMs: 20_000, what: 'the Overdue group' });
+    // The example's overdue policy review is in the expanded Overdue group, with its owner.
+    await waitFor(async () => (await rowText()).some((t) => /Review policy POL-VN/.test(t) && /nora\.castillo@acme\.example/.test(t)), { timeoutMs: 10_000, what: 'the POL-VN review task' });
+  });
+
   await step('the command palette runs "SOC 2: Show Readiness Summary" and the webview shows the criteria grid', 'summary-webview', async () => {
     await runCommand('SOC 2: Show Readiness Summary');
     // Webviews are iframes inside iframes: find the frame that holds the grid.

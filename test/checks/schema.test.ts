@@ -5,7 +5,7 @@ import { baseRepo, edit, findings } from '../helpers';
 test('schema: unknown enum value points at the value', async () => {
   const f = await findings(edit(baseRepo(), 'controls/access.yaml', 'frequency: quarterly', 'frequency: fortnightly'), 'schema');
   assert.deepEqual(f.map((x) => x.at), ['controls/access.yaml:5:16']);
-  assert.match(f[0].message, /`fortnightly` is not a valid frequency/);
+  assert.equal(f[0].message, 'frequency: `fortnightly` is not a frequency; expected one of: continuous, daily, weekly, monthly, quarterly, semiannual, annual, on-event.');
 });
 
 test('schema: impossible date', async () => {
@@ -41,7 +41,7 @@ test('schema: risk register files are validated against schemas/risks.schema.jso
   const files = riskRepo({ treatment: 'ignore' }, '    likelihood_note: high\n  - title: No id\n    impact: 9\n');
   const f = await findings(files, 'schema');
   assert.deepEqual(f.map((x) => [x.at, x.message]), [
-    ['risks/register.yaml:7:16', '`ignore` is not a valid treatment; expected one of: mitigate, accept, transfer, avoid.'],
+    ['risks/register.yaml:7:16', 'treatment: `ignore` is not a risk treatment; expected one of: mitigate, accept, transfer, avoid.'],
     ['risks/register.yaml:11:5', 'Unknown field `likelihood_note` in risk; did you mean `likelihood`?'],
     ['risks/register.yaml:12:5', 'This risk has no `id`: every risk needs a unique id.'],
     ['risks/register.yaml:13:13', '`impact` must be <= 5.'],
@@ -68,4 +68,38 @@ test('schema: an inverted Type 2 observation period is an error on soc2.yaml (is
   assert.match(f[0].message, /ends \(2026-01-01\) before it starts \(2026-06-30\)/);
   // A one-day period (start = end) is in order.
   assert.deepEqual(await findings(edit(baseRepo(), 'soc2.yaml', 'end: 2026-06-30', 'end: 2026-01-01'), 'schema'), []);
+});
+
+// Issue 19 item 6 and issue 20 bug 8: one message per value, naming the field and its position in words.
+const CONTROL = (extra: string) => `controls:\n  - id: ZZ-01\n    title: T\n    owner: a@example.com\n    status: implemented\n    criteria: [CC6.1]\n    last_reviewed: 2026-07-01\n${extra}`;
+
+test('schema: a misspelt category names the field, its position and the nearest category', async () => {
+  const f = await findings(edit(baseRepo(), 'soc2.yaml', 'categories: [security', 'categories: [security, availabilty'), 'schema');
+  assert.deepEqual(f.map((x) => x.message), ['scope.categories[1]: `availabilty` is not a category; did you mean availability? expected one of: security, availability, confidentiality, processing-integrity, privacy.']);
+});
+
+test('schema: an evidence item gets one "exactly one of" message, kept beside other schema errors', async () => {
+  const files = { ...baseRepo(), 'controls/ev.yaml': CONTROL('    frequency: fortnightly\n    evidence:\n      - name: Both\n        path: logs\n        collected: [2026-07-01]\n      - name: Neither\n      - name: Dates\n        collected: [2026-13-01, 5]\n') };
+  const f = await findings(files, 'schema');
+  assert.deepEqual(f.filter((x) => x.at.startsWith('controls/ev.yaml')).map((x) => `${x.at} ${x.message}`), [
+    'controls/ev.yaml:8:16 frequency: `fortnightly` is not a frequency; expected one of: continuous, daily, weekly, monthly, quarterly, semiannual, annual, on-event.',
+    'controls/ev.yaml:10:9 evidence[0]: give exactly one of `path` or `collected`; this item has both (`path` and `collected`).',
+    'controls/ev.yaml:13:9 evidence[1]: give exactly one of `path` or `collected`; this item has neither.',
+    'controls/ev.yaml:15:21 evidence[2].collected[0]: `2026-13-01` is not a real date written YYYY-MM-DD.',
+    'controls/ev.yaml:15:33 `evidence[2].collected[1]` should be text, not `5`.',
+  ]);
+});
+
+test('schema: a name-or-number field gets one clear message; a number written as text is one valid value', async () => {
+  for (const [value, message] of [
+    ['biannual', 'review_cycle: `biannual` is not a review cycle; use monthly, quarterly, semiannual, annual, or a whole number from 1.'],
+    ['0', 'review_cycle: `0` is not a review cycle; use monthly, quarterly, semiannual, annual, or a whole number from 1.'],
+    ['anual', 'review_cycle: `anual` is not a review cycle; did you mean annual? use monthly, quarterly, semiannual, annual, or a whole number from 1.'],
+  ]) {
+    const f = await findings({ ...baseRepo(), 'controls/rc.yaml': CONTROL(`    review_cycle: ${value}\n`) }, 'schema');
+    assert.deepEqual(f.map((x) => x.message), [message], value);
+  }
+  // "90" is read as 90 days by the review checks, so the schema accepts it too: one value, one verdict.
+  const ok = await findings({ ...baseRepo(), 'controls/rc.yaml': CONTROL('    review_cycle: "90"\n') }, 'schema');
+  assert.deepEqual(ok, []);
 });

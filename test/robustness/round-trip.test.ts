@@ -9,8 +9,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { CodeActionRequest, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol/node';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CodeActionRequest, RenameRequest, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { applyWorkspaceEdit, LspClient, REPO, TempWorkspace } from '../lsp-client';
 import { TODAY } from '../lsp-fixture';
 import { loadProject } from '../../server/src/engine/load';
@@ -138,4 +138,55 @@ test('every code action on every fixture, LF and CRLF: minimal edits, nothing ov
   for (const kind of ['Replace with', 'Mark as reviewed today', 'Create control', 'Add', 'Set', 'Reword']) {
     assert.ok([...titles.keys()].some((k) => k.startsWith(kind)), `no "${kind}" action was exercised`);
   }
+});
+
+test('renaming every control, policy and risk id of every fixture, LF and CRLF: each edit replaces exactly the old id, and the index follows', async (t) => {
+  let renames = 0, edits = 0, refused = 0;
+  for (const root of copies) {
+    const files: Record<string, string> = {};
+    for (const f of walk(root)) files[path.relative(root, f).split(path.sep).join('/')] = readFileSync(f, 'utf8');
+    const { project } = await loadProject(new MemoryWorkspace(files), { checks: CHECKS, today: TODAY });
+    const targets = [
+      ...[...project.allControls()].map((c) => ({ kind: 'control', id: c.id, file: c.file, range: c.idRange })),
+      ...[...project.allPolicies()].map((p) => ({ kind: 'policy', id: p.id, file: p.file, range: p.idRange })),
+      ...[...project.allRisks()].map((r) => ({ kind: 'risk', id: r.id, file: r.file, range: r.idRange })),
+    ];
+    const seen = new Set<string>();
+    for (const target of targets) {
+      if (seen.has(`${target.kind}:${target.id}`)) continue;
+      seen.add(`${target.kind}:${target.id}`);
+      const fresh = target.kind === 'control' ? `ZQ-${900 + renames}` : `${target.kind === 'policy' ? 'POL' : 'RISK'}-RENAMED-${renames}`;
+      const uri = pathToFileURL(path.join(root, target.file)).href;
+      client.open(uri, read(uri)!);
+      const label = `${path.relative(ws.dir, root)} ${target.kind} ${target.id} → ${fresh}`;
+      let edit: WorkspaceEdit | null;
+      try {
+        edit = await client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: target.range.start, newName: fresh });
+      } catch (err) {
+        // Only an id the rename rules refuse (a control id not shaped like AC-01) may be turned down.
+        assert.match(String((err as Error).message), /a control id is an upper-case prefix/, label);
+        refused++;
+        continue;
+      }
+      renames++;
+      const changed = applyWorkspaceEdit(edit!, read);
+      for (const [target2, list] of editsByUri(edit!)) {
+        const before = read(target2)!;
+        checkMinimal(`${label} [${path.basename(fileURLToPath(target2))}]`, before, list, changed.get(target2)!);
+        const at = offsetOf(before);
+        for (const e of list) { edits++; assert.equal(before.slice(at(e.range.start), at(e.range.end)), target.id, label); assert.equal(e.newText, fresh, label); }
+      }
+      const texts = new Map([...changed].map(([u, text]) => [fileURLToPath(u), text]));
+      const renamed: Record<string, string> = { ...files };
+      for (const [abs, text] of texts) renamed[path.relative(root, abs).split(path.sep).join('/')] = text;
+      const after = (await loadProject(new MemoryWorkspace(renamed), { checks: CHECKS, today: TODAY })).project;
+      const count = (p: typeof project, id: string) => (target.kind === 'control' ? p.controls(id) : target.kind === 'policy' ? p.policies(id) : p.risks(id)).length;
+      assert.equal(count(after, target.id), 0, `${label}: the old id is still defined`);
+      assert.equal(count(after, fresh), count(project, target.id), `${label}: the new id is not defined where the old one was`);
+      const baseline = await syntaxFindings(root, new Map());
+      assert.deepEqual((await syntaxFindings(root, texts)).filter((f) => !baseline.includes(f)), [], `${label}: new syntax findings`);
+    }
+  }
+  t.diagnostic(`${renames} renames (${edits} edits) applied over ${copies.length} roots; ${refused} refused by the id rules`);
+  assert.ok(renames >= 40, `only ${renames} renames were exercised`);
 });

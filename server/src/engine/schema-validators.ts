@@ -17,7 +17,7 @@ export type ValidatorKind = 'controls' | 'policy' | 'config' | 'risks' | 'people
 export const SCHEMA_SOURCES: Record<ValidatorKind, object> = { controls: controlsSchema, policy: policySchema, config: configSchema, risks: risksSchema, people: peopleSchema };
 
 /** The options both paths compile with; scripts/build.mjs reads them from here. */
-export const AJV_OPTIONS = { allErrors: true, strict: false, validateSchema: false } as const;
+export const AJV_OPTIONS = { allErrors: true, strict: false, validateSchema: false, verbose: true } as const;
 
 export function newAjv(extra: Record<string, unknown> = {}): Ajv {
   const ajv = new Ajv({ ...AJV_OPTIONS, ...extra });

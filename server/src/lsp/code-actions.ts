@@ -28,6 +28,7 @@ export function codeActions(ctx: FeatureContext, _range: Range, context: CodeAct
         case 'risk-unknown-control': push(out, stubRiskControl(ctx, d, data)); break;
         case 'one-sided-link': push(out, backLink(ctx, d, data)); break;
         case 'frequency-mismatch': out.push(...alignFrequency(ctx, here, d, data)); break;
+        case 'owner-departed': case 'unknown-owner': out.push(...reassignOwner(ctx, here, d, data)); break;
       }
     } catch {
       // A malformed `data` from an older server or another client must not break the light bulb.
@@ -37,6 +38,14 @@ export function codeActions(ctx: FeatureContext, _range: Range, context: CodeAct
 }
 
 function push(out: CodeAction[], a: CodeAction | undefined): void { if (a) out.push(a); }
+
+/** A departed owner: reassign to a colleague of the same role or team; an unknown one: the nearest person. */
+function reassignOwner(ctx: FeatureContext, f: FileText, d: Diagnostic, data: Record<string, unknown>): CodeAction[] {
+  const candidates = Array.isArray(data.candidates) ? data.candidates : typeof data.suggestion === 'string' ? [data.suggestion] : [];
+  const verb = d.code === 'owner-departed' ? 'Reassign to' : 'Replace with';
+  return candidates.filter((c): c is string => typeof c === 'string' && c.trim() !== '')
+    .map((who, i) => action(`${verb} ${who}`, d, editOf(ctx, ctx.path, [replaceScalar(f, d.range, who)]), candidates.length === 1 && i === 0));
+}
 
 function action(title: string, d: Diagnostic, edit: WorkspaceEdit, preferred = false): CodeAction {
   return { title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit, ...(preferred ? { isPreferred: true } : {}) };

@@ -5,6 +5,7 @@ import type { FeatureContext } from './feature-context';
 import { controlIdsOfPolicy, plural, policyIdsOfControl, riskScore } from './locate';
 import { evidenceAge } from './hover';
 import { ServerCommands } from './protocol';
+import { describeAge, inDays, reviewDueDate } from '../engine/review';
 
 /**
  * One lens per control, policy and risk (on its id): how it is tied in, how current, how serious.
@@ -19,9 +20,22 @@ export function codeLenses(ctx: FeatureContext, clientCommand?: string): CodeLen
     : { title, command: ServerCommands.showSummary, arguments: [ctx.document.uri] });
   const lens = (range: CodeLens['range'], title: string): CodeLens => ({ range, command: command(title) });
   const lenses: CodeLens[] = model.controls.map((c) => lens(c.idRange, controlTitle(ctx.project, c)));
-  if (model.policy) lenses.push(lens(model.policy.idRange, policyTitle(ctx.project, model.policy)));
+  if (model.policy) {
+    lenses.push(lens(model.policy.idRange, policyTitle(ctx.project, model.policy)));
+    const review = nextReview(ctx.project, model.policy);
+    if (review) lenses.push(lens(model.policy.idRange, review));
+  }
   for (const r of model.risks ?? []) lenses.push(lens(r.idRange, riskTitle(ctx.project, r)));
   return lenses;
+}
+
+/** "next review due in 12 days", "review overdue by 3 days", "next review due today". */
+export function nextReview(project: Project, p: Policy): string | undefined {
+  const due = reviewDueDate(p.lastReviewed?.value, p.reviewCycle?.value, project.config.defaultCycle);
+  if (!due) return undefined;
+  if (due < project.today) return `review overdue by ${describeAge(due, project.today)}`;
+  const when = inDays(project.today, due);
+  return `next review due ${when}`;
 }
 
 /** "3 criteria · 2 policies · evidence 12 days old" */

@@ -1,6 +1,7 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Position, type Range } from 'vscode-languageserver';
 import type { FileKind } from '../engine/model';
 import { CONTROL_STATUSES, FREQUENCIES, REVIEW_CYCLES, RISK_RATINGS, RISK_TREATMENTS } from '../catalog/vocabulary';
+import { isActive } from '../engine/people-directory';
 import type { FeatureContext } from './feature-context';
 import { field, md } from './markdown';
 
@@ -194,10 +195,22 @@ function owners(ctx: FeatureContext, range: Range): CompletionItem[] {
   for (const c of ctx.project.allControls()) add(c.owner?.value, c.id);
   for (const p of ctx.project.allPolicies()) { add(p.owner?.value, p.id); add(p.approver?.value, p.id); }
   for (const r of ctx.project.allRisks()) add(r.owner?.value, r.id);
-  return [...names].sort(([a], [b]) => a.localeCompare(b)).map(([name, what]) => ({
-    label: name, kind: CompletionItemKind.Value, detail: `named on ${what.length} item${what.length === 1 ? '' : 's'}`,
+  // With a roster, its current people come first (by email, as owners are usually written); names used in the
+  // repo that resolve to nobody still follow, so existing spellings stay reachable.
+  const directory = ctx.project.peopleDirectory();
+  const roster: CompletionItem[] = directory ? directory.people.filter((p) => isActive(p, ctx.project.today)).map((p) => {
+    const text = p.email ?? p.id;
+    names.delete(text);
+    return {
+      label: text, kind: CompletionItemKind.Reference, detail: [p.name, p.role].filter(Boolean).join(' · ') || 'in the roster', sortText: `0${text}`,
+      filterText: `${text} ${p.name ?? ''} ${p.id}`, textEdit: { range, newText: text },
+    };
+  }) : [];
+  for (const name of [...names.keys()]) if (directory?.resolve(name)) names.delete(name);
+  return [...roster, ...[...names].sort(([a], [b]) => a.localeCompare(b)).map(([name, what]) => ({
+    label: name, kind: CompletionItemKind.Value, detail: `named on ${what.length} item${what.length === 1 ? '' : 's'}`, sortText: `1${name}`,
     documentation: { kind: MarkupKind.Markdown, value: what.sort().map(md).join(', ') }, textEdit: { range, newText: name },
-  }));
+  }))];
 }
 
 // ---- policy body --------------------------------------------------------------------------------

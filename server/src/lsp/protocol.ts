@@ -3,6 +3,7 @@
  * Only plain data crosses: the client renders it.
  */
 import type { ReadinessSummary } from '../engine/summary';
+import type { Task } from '../people/tasks';
 
 /** `soc2/summary`: the readiness summary of every compliance root (a folder with soc2.yaml). */
 export const SummaryRequest = 'soc2/summary';
@@ -69,3 +70,19 @@ export const ServerCommands = {
 export const PublishPreviewRequest = 'soc2/publishPreview';
 export interface PublishPreviewParams { uri: string }
 export interface PublishPreviewResult { title: string; html: string }
+
+/** `soc2/tasks`: every dated obligation of each root (see `soc2 tasks`), soonest first. */
+export const TasksRequest = 'soc2/tasks';
+export interface TasksParams {
+  /** Limit to the root that holds this URI. */
+  uri?: string;
+  /** Only this owner's tasks (as written, or the same person in the roster). */
+  owner?: string;
+}
+export interface RootTasks { root: string; name: string; tasks: Task[]; /** Whether `owner` matched a person in this root's roster. */ ownerKnown: boolean }
+export interface TasksResult { roots: RootTasks[] }
+
+/** `soc2/brief`: one owner's briefing (see `soc2 brief`) as Markdown, for the editor to preview. */
+export const BriefRequest = 'soc2/brief';
+export interface BriefParams { uri?: string; owner: string }
+export interface BriefResult { markdown: string; /** Every owner of the root(s), to pick from. */ owners: string[] }

@@ -90,11 +90,21 @@ export class Requests {
           if (!read.has(p)) missing.add(p);
           return read.get(p);
         };
-        const answer = run({ root, project: root.project, path: hit.path, document, textOf });
+        let answer: T;
+        try {
+          answer = run({ root, project: root.project, path: hit.path, document, textOf });
+        } catch (err) {
+          // A feature may give up for want of a file it has not been given yet: read it and ask again.
+          if (!missing.size || round >= MAX_FETCH_ROUNDS) throw err;
+          for (const p of missing) read.set(p, await this.readText(root, p));
+          continue;
+        }
         if (!missing.size || round >= MAX_FETCH_ROUNDS) return answer;
         for (const p of missing) read.set(p, await this.readText(root, p));
       }
     } catch (err) {
+      // A feature's own refusal (rename onto an existing id) goes to the client as it is.
+      if (err instanceof ResponseError) throw err;
       this.state.connection.console.error(`soc2: ${(err as Error).stack ?? String(err)}`);
       return null;
     }

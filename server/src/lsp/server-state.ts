@@ -1,4 +1,4 @@
-import { TextDocuments, type Connection } from 'vscode-languageserver';
+import { TextDocuments, type ClientCapabilities, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { todayFromClock } from '../engine/dates';
 import type { ComplianceRoot } from './roots';
@@ -24,6 +24,8 @@ export class ServerState {
   revealSummaryCommand: string | undefined;
   /** False in an untrusted workspace: then no child process (git) is ever started. */
   trusted = true;
+  /** What the client said it can do, at initialize. */
+  client: ClientCapabilities = {};
   /** Workspace folders (absolute paths) searched for roots. */
   folders: string[] = [];
 

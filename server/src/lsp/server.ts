@@ -4,7 +4,7 @@ import {
 } from 'vscode-languageserver';
 import { isIsoDate } from '../engine/dates';
 import { uriToPath } from './roots';
-import { PublishPreviewRequest, ServerCommands, SummaryRequest, type InitializationOptions, type PublishPreviewParams, type SummaryParams } from './protocol';
+import { BriefRequest, PublishPreviewRequest, ServerCommands, SummaryRequest, TasksRequest, type BriefParams, type TasksParams, type InitializationOptions, type PublishPreviewParams, type SummaryParams } from './protocol';
 import { FileWatching } from './file-watching';
 import { TodayClock } from './today';
 import { ServerState } from './server-state';
@@ -23,7 +23,13 @@ import { codeLenses } from './code-lens';
 import { documentSymbols } from './document-symbols';
 import { workspaceSymbols } from './workspace-symbols';
 import { registerWorkCounters } from './work-counters';
+import { prepareRename, rename } from './rename';
+import { documentLinks } from './document-links';
+import { foldingRanges } from './folding';
+import { schemaHover, schemaKeyCompletion, schemaValueCompletion } from './schema-completion';
 import { publishPreview } from './publish-preview';
+import { ownerHover } from './owner-hover';
+import { briefOf, tasksOf } from './people-requests';
 
 export { RESTRICTED_MODE_MESSAGE } from './indexing';
 
@@ -62,8 +68,8 @@ export class Soc2Server {
     connection.onInitialized(() => this.initialized());
     connection.onShutdown(() => { this.clock.stop(); this.watching.dispose(); });
     connection.onDidChangeWatchedFiles((p) => void this.files.changed(p.changes));
-    connection.onHover((p, t) => requests.withDocument(p.textDocument.uri, (c) => hover(c, p.position), t));
-    connection.onCompletion((p, t) => requests.withDocument(p.textDocument.uri, (c) => completion(c, p.position), t));
+    connection.onHover((p, t) => requests.withDocument(p.textDocument.uri, (c) => hover(c, p.position) ?? ownerHover(c, p.position) ?? schemaHover(c, p.position), t));
+    connection.onCompletion((p, t) => requests.withDocument(p.textDocument.uri, (c) => completion(c, p.position) ?? schemaValueCompletion(c, p.position) ?? schemaKeyCompletion(c, p.position), t));
     connection.onDefinition((p, t) => requests.withDocument(p.textDocument.uri, (c) => definition(c, p.position), t));
     connection.onReferences((p, t) => requests.withDocument(p.textDocument.uri, (c) => references(c, p.position, p.context.includeDeclaration), t));
     connection.onCodeAction((p, t) => requests.withDocument(p.textDocument.uri, (c) => codeActions(c, p.range, p.context), t));
@@ -72,6 +78,12 @@ export class Soc2Server {
     connection.onWorkspaceSymbol(async (p) => (await requests.allRoots()).flatMap((r) => workspaceSymbols(r, p.query)));
     connection.onRequest(SummaryRequest, async (p: SummaryParams, token: CancellationToken) => requests.summary(p, token));
     registerWorkCounters(connection, state, this.files);
+    connection.onRequest(TasksRequest, async (p: TasksParams) => tasksOf(await requests.allRoots(), p));
+    connection.onRequest(BriefRequest, async (p: BriefParams) => briefOf(await requests.allRoots(), p));
+    connection.onPrepareRename((p, t) => requests.withDocument(p.textDocument.uri, (c) => prepareRename(c, p.position), t));
+    connection.onRenameRequest((p, t) => requests.withDocument(p.textDocument.uri, (c) => rename(c, p.position, p.newName, state.client), t));
+    connection.onDocumentLinks((p, t) => requests.withDocument(p.textDocument.uri, (c) => documentLinks(c), t));
+    connection.onFoldingRanges((p, t) => requests.withDocument(p.textDocument.uri, (c) => foldingRanges(c), t));
     connection.onRequest(PublishPreviewRequest, (p: PublishPreviewParams, t: CancellationToken) => requests.withDocument(p.uri, (c) => publishPreview(c), t));
     connection.onExecuteCommand((p, t) => requests.executeCommand(p.command, p.arguments ?? [], t));
     state.documents.listen(connection);
@@ -80,6 +92,7 @@ export class Soc2Server {
   private initialize(params: InitializeParams): InitializeResult {
     const state = this.state;
     const opts = (params.initializationOptions ?? {}) as InitializationOptions;
+    state.client = params.capabilities;
     if (opts.today !== undefined && opts.today !== null) {
       if (typeof opts.today === 'string' && isIsoDate(opts.today)) { state.today = opts.today; state.todayFixed = true; }
       // As the CLI refuses a bad --today: say so, rather than quietly measure against another date.
@@ -106,6 +119,10 @@ export class Soc2Server {
         codeLensProvider: { resolveProvider: false },
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
+        // prepareProvider only for clients that said they send prepareRename (the specification's rule).
+        renameProvider: params.capabilities.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
+        documentLinkProvider: { resolveProvider: false },
+        foldingRangeProvider: true,
         executeCommandProvider: { commands: Object.values(ServerCommands) },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },

@@ -119,4 +119,30 @@ suite('Language features', () => {
     const policyLenses = await vscode.commands.executeCommand('vscode.executeCodeLensProvider', h.uriOf(acme, POLICY), 100);
     assert.ok(policyLenses.some((l) => /control/.test(l.command?.title || '')), 'no lens on the policy');
   });
+
+  test('rename a control id: prepareRename, then edits in the controls file, the policies and the risks', async () => {
+    const pos = h.positionIn(acme, CONTROLS, /id:\s*(AC-03)/);
+    const uri = h.uriOf(acme, CONTROLS);
+    await vscode.workspace.openTextDocument(uri);
+    const prep = await vscode.commands.executeCommand('vscode.prepareRename', uri, pos.translate(0, 1));
+    assert.equal(prep?.placeholder, 'AC-03');
+    const edit = await vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', uri, pos.translate(0, 1), 'AC-93');
+    const files = new Map(edit.entries().map(([u, edits]) => [h.relOf(acme, u), edits]));
+    assert.ok(files.has(CONTROLS), `no edit in ${CONTROLS}: ${[...files.keys()].join(', ')}`);
+    assert.ok([...files.keys()].some((f) => f.startsWith('policies/')), `no policy edited: ${[...files.keys()].join(', ')}`);
+    for (const [f, edits] of files) {
+      const doc = await vscode.workspace.openTextDocument(h.uriOf(acme, f));
+      for (const e of edits) assert.equal(doc.getText(e.range), 'AC-03', `${f}: an edit replaces ${JSON.stringify(doc.getText(e.range))}`);
+      for (const e of edits) assert.equal(e.newText, 'AC-93');
+    }
+    // Onto an existing id: refused with the reason.
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', uri, pos.translate(0, 1), 'AC-01')), /AC-01 already exists/);
+  });
+
+  test('document links: an evidence path reveals its folder, a policy id opens the policy', async () => {
+    const links = await vscode.commands.executeCommand('vscode.executeLinkProvider', h.uriOf(acme, CONTROLS));
+    const targets = links.map((l) => h.relOf(acme, l.target));
+    assert.ok(targets.includes('evidence/AC-01'), `no link to evidence/AC-01: ${targets.join(', ')}`);
+    assert.ok(targets.some((t) => /^policies\/.+\.md$/.test(t)), `no link to a policy: ${targets.join(', ')}`);
+  });
 });
