@@ -120,7 +120,8 @@ const ROLES = ['the IT lead', 'the security team', 'each system owner', 'the pla
 
 /** Phrases the engine's frequency vocabulary recognises; one is picked per mention sentence. */
 const PHRASES: Record<string, string[]> = {
-  continuous: ['continuously', 'in real time', 'at all times'],
+  // "at all times" and "in real time" describe a state, which the engine does not read as a frequency (issue 12).
+  continuous: ['continuously'],
   daily: ['daily', 'every day'],
   weekly: ['weekly', 'every week'],
   monthly: ['monthly', 'every month', 'once a month'],

@@ -22,7 +22,7 @@ test('check --format sarif prints a valid SARIF 2.1.0 log with rules for every c
   const log = JSON.parse(ok.out);
   assert.equal(validate(log), true, errorsOf(validate));
   assert.deepEqual(log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id), CHECKS.map((c) => c.code));
-  assert.deepEqual(log.runs[0].results.map((r: { ruleId: string }) => r.ruleId), ['missing-owner', 'evidence-gap', 'owner-departed', 'training-overdue', 'frequency-mismatch', 'acknowledgement-missing', 'stale-review', 'risk-untreated', 'unmapped-criterion']);
+  assert.deepEqual(log.runs[0].results.map((r: { ruleId: string }) => r.ruleId), ['missing-owner', 'evidence-gap', 'owner-departed', 'training-overdue', 'frequency-mismatch', 'acknowledgement-missing', 'stale-review', 'risk-untreated', 'unmapped-criterion', 'vendor-assurance-stale']);
   // the example sits inside this repository, so code scanning paths start at the repository root
   assert.equal(log.runs[0].results[7].locations[0].physicalLocation.artifactLocation.uri, 'examples/acme-saas/risks/generative-ai-tools.yaml');
   assert.equal(ok.err, '', 'machine formats say nothing on stderr');
@@ -33,10 +33,10 @@ test('check --format sarif prints a valid SARIF 2.1.0 log with rules for every c
 
 test('--max-warnings N fails the run when warnings exceed N, like eslint', () => {
   const at = (n: string) => soc2('check', EXAMPLE, '--today', '2026-07-15', '--max-warnings', n);
-  assert.equal(at('9').code, 0);
-  const over = at('8');
+  assert.equal(at('10').code, 0);
+  const over = at('9');
   assert.equal(over.code, 1);
-  assert.match(over.err, /^soc2: 9 warnings, more than --max-warnings 8$/m);
+  assert.match(over.err, /^soc2: 10 warnings, more than --max-warnings 9$/m);
   assert.equal(at('0').code, 1);
   assert.equal(at('-1').code, 2);
   assert.equal(at('many').code, 2);

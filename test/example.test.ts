@@ -7,7 +7,7 @@ import { CHECKS } from '../server/src/checks';
 
 const EXAMPLE = join(__dirname, '..', 'examples', 'acme-saas');
 
-test('the example repo reports exactly its nine deliberate problems on 2026-07-15', async () => {
+test('the example repo reports exactly its ten deliberate problems on 2026-07-15', async () => {
   const { project } = await loadProject(new DiskWorkspace(EXAMPLE), { checks: CHECKS, today: '2026-07-15' });
   const found = project.allDiagnostics().map((d) => `${d.code} ${d.file}:${d.range.start.line + 1}`);
   assert.deepEqual(found, [
@@ -20,5 +20,6 @@ test('the example repo reports exactly its nine deliberate problems on 2026-07-1
     'stale-review policies/vendor-management.md:9',
     'risk-untreated risks/generative-ai-tools.yaml:17',
     'unmapped-criterion soc2.yaml:23',
+    'vendor-assurance-stale vendors/register.yaml:52',
   ]);
 });

@@ -83,3 +83,52 @@ test('an edit to a control re-checks the risks that name it, and only those', as
   assert.deepEqual(delta, ['controls/access.yaml', 'policies/access.md', 'risks/access.yaml', 'soc2.yaml']);
   assert.deepEqual(diags.filter((d) => d.code.startsWith('risk-')).map((d) => `${d.code} ${d.file}`), ['risk-untreated risks/access.yaml', 'risk-unknown-control risks/access.yaml']);
 });
+
+test('adding and removing an evidence file re-checks the owning control: the findings follow', async () => {
+  const { project } = await loadProject(new MemoryWorkspace(twoPairs()), { checks: CHECKS, today: '2026-10-22' });
+  const stale = () => project.allDiagnostics().filter((d) => d.code === 'evidence-stale').map((d) => d.file);
+  assert.deepEqual(stale(), ['controls/access.yaml']);
+  assert.deepEqual([...project.addEvidenceFile('evidence/access/2026-10-01-review.md')], ['controls/access.yaml']);
+  assert.deepEqual(stale(), []);
+  // Adding it twice changes nothing; removing it brings the finding back.
+  assert.deepEqual([...project.addEvidenceFile('evidence/access/2026-10-01-review.md')], []);
+  assert.deepEqual([...project.removeFile('evidence/access/2026-10-01-review.md')], ['controls/access.yaml']);
+  assert.deepEqual(stale(), ['controls/access.yaml']);
+  // Removing every file under the path makes it missing.
+  project.removeFile('evidence/access/2026-03-30-review.md');
+  assert.deepEqual([...project.removeFile('evidence/access/2026-06-29-review.md')], ['controls/access.yaml']);
+  assert.deepEqual(project.allDiagnostics().filter((d) => d.code === 'evidence-missing').map((d) => d.file), ['controls/access.yaml']);
+});
+
+/** Three policies: one lists AC-01, one is listed by AC-01's `policies`, one is unrelated; all state frequencies. */
+function linkedPolicies(): Record<string, string> {
+  const files = twoPairs();
+  files['policies/reviews.md'] = '---\nid: POL-RV\nowner: c@example.com\nlast_reviewed: 2026-03-01\ncriteria: [CC6.1]\n---\nEvery account and its access is reviewed each month.\n';
+  files['policies/other.md'] = '---\nid: POL-OT\nowner: c@example.com\nlast_reviewed: 2026-03-01\ncriteria: [CC6.1]\n---\nEvery account and its access is reviewed each month.\n';
+  files['controls/access.yaml'] = files['controls/access.yaml'].replace('policies: [POL-AC]', 'policies: [POL-AC, POL-RV]');
+  return files;
+}
+
+test('an edit to a control title or frequency re-checks only the policies linked to it (practice matching)', async () => {
+  const { project } = await loadProject(new MemoryWorkspace(linkedPolicies()), { checks: CHECKS, today: TODAY });
+  const mismatches = () => project.allDiagnostics().filter((d) => d.code === 'frequency-mismatch').map((d) => `${d.file} ${d.severity}`).sort();
+  // POL-RV's sentence is about AC-01 (listed by the control); POL-OT links no control, so it is never compared.
+  assert.deepEqual(mismatches(), ['policies/reviews.md warning']);
+  const delta = (a: Map<string, number>, b: Map<string, number>) => [...a].filter(([k, v]) => v !== (b.get(k) ?? 0)).map(([k]) => k).sort();
+  const linked = ['controls/access.yaml', 'policies/access.md', 'policies/reviews.md', 'soc2.yaml'];
+  let text = linkedPolicies()['controls/access.yaml'];
+  for (const [from, to, after] of [
+    // now agrees with "each month"; POL-AC's "quarterly (AC-01)" is kept by a more frequent practice (info)
+    ['frequency: quarterly', 'frequency: monthly', ['policies/access.md info']],
+    ['title: Quarterly access review', 'title: Laptop encryption check', ['policies/access.md info']], // no longer about accounts
+    ['frequency: monthly', 'frequency: annual', ['policies/access.md warning']],
+    ['title: Laptop encryption check', 'title: Account access review', ['policies/access.md warning', 'policies/reviews.md warning']],
+  ] as [string, string, string[]][]) {
+    const runsBefore = new Map(project.counters.checkRuns);
+    text = text.replace(from, to);
+    const { affected } = project.setFile('controls/access.yaml', text, 2);
+    assert.deepEqual([...affected].sort(), linked, to);
+    assert.deepEqual(mismatches(), after, to);
+    assert.deepEqual(delta(project.counters.checkRuns, runsBefore), linked, `${to}: only the linked policies are re-checked`);
+  }
+});

@@ -28,18 +28,18 @@ async function diagnostics(dir: string) {
 const codeSet = (ds: { code: string }[]) => [...new Set(ds.map((d) => d.code))].sort();
 const inScope = (cats: string[]) => TSC_2017.criteria.filter((c) => cats.includes(c.category)).map((c) => c.id);
 
-test('init on an empty folder writes soc2.yaml, 13 policies, their controls and evidence/README.md', async () => {
+test('init on an empty folder writes soc2.yaml, 13 policies, their controls, evidence/README.md, the vendor register and the description template', async () => {
   const dir = tempDir();
   const r = await soc2(dir, 'init', 'repo', '--type', '2', '--categories', 'security,availability', '--organization', 'Beta Labs', '--owner', 'dana@beta.example');
   assert.equal(r.code, 0, r.err);
   const wrote = [...r.out.matchAll(/^ {2}wrote {4}(\S+)$/gm)].map((m) => m[1]);
-  assert.equal(wrote.length, 31);
+  assert.equal(wrote.length, 33);
   assert.deepEqual(wrote.slice(0, 2), ['soc2.yaml', 'policies/acceptable-use.md']);
   assert.equal(wrote.filter((f) => f.startsWith('policies/')).length, 13);
   assert.equal(wrote.filter((f) => f.startsWith('controls/')).length, 16);
-  assert.equal(wrote.at(-1), 'evidence/README.md');
+  assert.deepEqual(wrote.slice(-3), ['evidence/README.md', 'vendors/vendors.yaml', 'system/description.md']);
   assert.match(r.out, /^SOC 2 compliance repo for Beta Labs in repo \(Type 2, 2026-08-01\.\.2027-01-31; security, availability\)$/m);
-  assert.match(r.out, /^31 written, 0 skipped\.$/m);
+  assert.match(r.out, /^33 written, 0 skipped\.$/m);
   assert.match(readFileSync(join(dir, 'repo', 'soc2.yaml'), 'utf8'), /^ {2}period: \{ start: 2026-08-01, end: 2027-01-31 \}$/m);
 });
 
@@ -72,10 +72,10 @@ test('init never overwrites: a second run writes nothing and leaves edited files
   assert.equal(again.code, 0, again.err);
   assert.deepEqual([...again.out.matchAll(/^ {2}wrote {4}(\S+)$/gm)].map((m) => m[1]), ['controls/people.yaml']);
   assert.match(again.out, /^ {2}skipped {2}soc2\.yaml \(already exists; left as it is\)$/m);
-  assert.match(again.out, /^1 written, 30 skipped\.$/m);
+  assert.match(again.out, /^1 written, 32 skipped\.$/m);
   for (const [f, t] of Object.entries(edited)) assert.equal(readFileSync(join(dir, f), 'utf8'), t);
   const third = await soc2(dir, 'init');
-  assert.match(third.out, /^0 written, 31 skipped\.$/m);
+  assert.match(third.out, /^0 written, 33 skipped\.$/m);
   assert.doesNotMatch(third.out, /Next steps/);
 });
 
@@ -94,7 +94,7 @@ test('--no-templates and type 1 write the bare structure, which checks clean apa
   const dir = tempDir();
   const r = await soc2(dir, 'init', '--no-templates', '--type', '1');
   assert.equal(r.code, 0, r.err);
-  assert.deepEqual([...r.out.matchAll(/^ {2}wrote {4}(\S+)$/gm)].map((m) => m[1]), ['soc2.yaml', 'policies/.gitkeep', 'controls/.gitkeep', 'evidence/README.md']);
+  assert.deepEqual([...r.out.matchAll(/^ {2}wrote {4}(\S+)$/gm)].map((m) => m[1]), ['soc2.yaml', 'policies/.gitkeep', 'controls/.gitkeep', 'evidence/README.md', 'vendors/vendors.yaml', 'system/description.md']);
   const config = readFileSync(join(dir, 'soc2.yaml'), 'utf8');
   assert.match(config, /^ {2}type: 1$/m);
   assert.doesNotMatch(config, /^ {2}period:/m);
@@ -146,7 +146,7 @@ test('the bundled CLI carries the templates: it runs init from a folder holding 
   const dir = tempDir();
   const r = spawnSync(process.execPath, [join(bin, 'cli.js'), 'init', dir, '--today', TODAY, '--categories', 'security'], { encoding: 'utf8', cwd: bin });
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stdout, /^31 written, 0 skipped\.$/m);
+  assert.match(r.stdout, /^33 written, 0 skipped\.$/m);
   const check = spawnSync(process.execPath, [join(bin, 'cli.js'), 'check', dir, '--today', TODAY], { encoding: 'utf8' });
   assert.equal(check.status, 0, check.stderr);
   assert.match(check.stdout, /^\d+ problems \(0 errors, 33 warnings, \d+ info\)$/m);

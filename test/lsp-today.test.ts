@@ -1,9 +1,9 @@
 /** A new day in a long-running server: date-based checks run again, counted with the work counters, nothing re-parsed. */
+import { CHECKS } from '../server/src/checks';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MemoryWorkspace } from '../server/src/engine/workspace';
 import { loadProject } from '../server/src/engine/load';
-import { CHECKS } from '../server/src/checks';
 import { TodayClock } from '../server/src/lsp/today';
 
 const FILES = {

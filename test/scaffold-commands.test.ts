@@ -43,7 +43,7 @@ test('Initialize Compliance Repo writes what soc2 init writes, then never overwr
   const expected = scaffold({ organization: 'Beta Labs', reportType: 2, period, categories: ['security', 'availability'], owner: 'Security Lead', today,
     templates: BUNDLED_TEMPLATES.policies.map((t) => t.name) });
   for (const [rel, text] of expected) assert.equal(read(rel), text, rel);
-  assert.deepEqual(state.messages, [{ level: 'info', text: 'SOC 2: Wrote 31 files.' }]);
+  assert.deepEqual(state.messages, [{ level: 'info', text: 'SOC 2: Wrote 33 files.' }]);
 
   writeFileSync(join(state.root, 'soc2.yaml'), 'organization: Edited\n');
   const policy = read('policies/encryption.md');
@@ -52,14 +52,14 @@ test('Initialize Compliance Repo writes what soc2 init writes, then never overwr
   assert.equal(read('soc2.yaml'), 'organization: Edited\n');
   assert.equal(read('policies/encryption.md'), policy);
   assert.deepEqual(state.messages, [{ level: 'warning',
-    text: 'SOC 2: Wrote 0 files. Skipped 31 that already exist (left as they are): soc2.yaml, policies/acceptable-use.md, policies/access-control.md, policies/business-continuity.md, policies/change-management.md and 26 more.' }]);
+    text: 'SOC 2: Wrote 0 files. Skipped 33 that already exist (left as they are): soc2.yaml, policies/acceptable-use.md, policies/access-control.md, policies/business-continuity.md, policies/change-management.md and 28 more.' }]);
 });
 
 test('Initialize Compliance Repo asks no period for Type 1 and stops at the first cancelled question', async () => {
   await run('soc2.initRepo', pickOne('Type 1'), pickMany('Security'), type('Gamma'), type('cto@gamma.example'), pickMany('Encryption Policy'));
   assert.match(read('soc2.yaml'), /^ {2}type: 1$/m);
   assert.match(read('policies/encryption.md'), /^owner: cto@gamma\.example$/m);
-  assert.deepEqual(state.messages, [{ level: 'info', text: 'SOC 2: Wrote 4 files.' }]);
+  assert.deepEqual(state.messages, [{ level: 'info', text: 'SOC 2: Wrote 6 files.' }]);
 
   const fresh = mkdtempSync(join(tmpdir(), 'soc2-cmd-'));
   temps.push(fresh);

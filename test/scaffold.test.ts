@@ -61,7 +61,7 @@ test('scaffold is pure over the templates it is given: controls grouped by prefi
     ].join('\n'),
   };
   const files = scaffold({ ...BASE, templates: ['x'] }, templates);
-  assert.deepEqual([...files.keys()], ['soc2.yaml', 'policies/x.md', 'controls/access-control.yaml', 'controls/zz.yaml', 'evidence/README.md']);
+  assert.deepEqual([...files.keys()], ['soc2.yaml', 'policies/x.md', 'controls/access-control.yaml', 'controls/zz.yaml', 'evidence/README.md', 'vendors/vendors.yaml', 'system/description.md']);
   assert.equal(files.get('policies/x.md'), '---\nid: POL-X\nowner: Security Lead\n---\n# X for Beta Labs\n');
   assert.match(files.get('controls/access-control.yaml')!, /\ncontrols:\n {2}- id: AC-01\n {4}owner: Security Lead\n {4}status: planned\n {4}policies: \[POL-X\]\n {4}last_reviewed: 2026-07-15\n$/);
   assert.match(files.get('controls/zz.yaml')!, /\ncontrols:\n {2}- id: ZZ-01\n {4}evidence: \[\{name: e, path: zz\/one\}\]\n {4}owner: Security Lead\n {4}status: planned\n {4}last_reviewed: 2026-07-15\n$/);

@@ -37,6 +37,14 @@ const SAMPLES: Record<ValidatorKind, unknown[]> = {
     { version: 1, type: 2, period: { start: '2026-01-01', end: '2026-06-30' }, categories: ['security'] },
     { type: 3, period: { start: '2026-13-01' }, categories: ['nonsense'], unknown: 1 },
   ],
+  vendors: [
+    { vendors: [{ id: 'VND-1', name: 'Cloud' }] },
+    { vendors: 'none' },
+  ],
+  description: [
+    { id: 'SD-1' },
+    { title: 5, unknown: true },
+  ],
   people: [
     { people: [{ id: 'alice', name: 'Alice', email: 'alice@example.com' }] },
     { people: [{ id: 5, unknown: true }] },
@@ -59,7 +67,7 @@ test('standalone validators (bundles) and run-time compiled ones (sources) agree
       compared++;
     }
   }
-  assert.equal(compared, 14);
+  assert.equal(compared, 18);
   // At least one sample of each kind is invalid, so the comparison covers error objects too.
   for (const kind of Object.keys(SAMPLES) as ValidatorKind[]) assert.ok(SAMPLES[kind].some((d) => !validatorFor(kind)(d)), kind);
 });

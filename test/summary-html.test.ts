@@ -147,3 +147,10 @@ test('two roots render two sections, each linking into its own root', () => {
   const roots = [...html.matchAll(/data-root="([^"]*)"/g)].map((m) => decode(m[1]!));
   assert.deepEqual([...new Set(roots)], ['file:///work/a', 'file:///work/b']);
 });
+
+test('the webview and the exported report share one escaper, which also escapes control characters', async () => {
+  const report = await import('../server/src/report/summary-html');
+  assert.equal(escapeHtml, report.escapeHtml);
+  assert.equal(escapeHtml('a\u0000b\u001bc\u007f'), 'a&#0;b&#27;c&#127;');
+  assert.equal(escapeHtml('tab\tand\nnewline'), 'tab\tand\nnewline');
+});

@@ -22,7 +22,7 @@ import { CONFIG_FILE } from '../server/src/engine/parse-config';
 import { REPO } from './lsp-client';
 
 const FIXTURES = path.join(REPO, 'test', 'fixtures');
-const SCHEMA_FILE: Record<SchemaKind, string> = { controls: 'controls', risks: 'risks', policy: 'policy-frontmatter', config: 'soc2', people: 'people' };
+const SCHEMA_FILE: Record<SchemaKind, string> = { controls: 'controls', risks: 'risks', policy: 'policy-frontmatter', config: 'soc2', people: 'people', vendors: 'vendors', description: 'description-frontmatter' };
 
 /**
  * Lines where the two are meant to differ, by fixture: `file: reason`. Each is listed in the README.

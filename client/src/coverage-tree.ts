@@ -4,8 +4,9 @@
  */
 import type { SummaryResult, RootSummary } from '../../server/src/lsp/protocol';
 import type { CriterionStatus } from '../../server/src/engine/summary';
+import { vendorsNode } from './coverage-vendors';
 
-export type NodeKind = 'root' | 'category' | 'criterion' | 'control' | 'policy';
+export type NodeKind = 'root' | 'category' | 'criterion' | 'control' | 'policy' | 'vendors' | 'vendor';
 
 export interface CoverageNode {
   kind: NodeKind;
@@ -25,7 +26,7 @@ export interface CoverageNode {
 }
 
 /** Status icons of criteria, as the brief and the Problems panel use them. */
-export const STATUS_ICON: Record<Exclude<CriterionStatus, 'out-of-scope'>, { icon: string; color: string }> = {
+const STATUS_ICON: Record<Exclude<CriterionStatus, 'out-of-scope'>, { icon: string; color: string }> = {
   covered: { icon: 'pass', color: 'testing.iconPassed' },
   partial: { icon: 'warning', color: 'list.warningForeground' },
   gap: { icon: 'error', color: 'list.errorForeground' },
@@ -45,7 +46,7 @@ const STATUS_TEXT: Record<Exclude<CriterionStatus, 'out-of-scope'>, string> = {
  */
 export function buildCoverageTree(result: SummaryResult | undefined): CoverageNode[] {
   if (!result?.roots.length) return [];
-  if (result.roots.length === 1) return categoryNodes(result.roots[0]!);
+  if (result.roots.length === 1) return withVendors(result.roots[0]!, categoryNodes(result.roots[0]!));
   return result.roots.map((r) => ({
     kind: 'root' as const,
     key: `root:${r.root}`,
@@ -53,8 +54,14 @@ export function buildCoverageTree(result: SummaryResult | undefined): CoverageNo
     description: `${r.summary.readiness}% ready`,
     tooltip: r.root,
     icon: 'folder',
-    children: categoryNodes(r),
+    children: withVendors(r, categoryNodes(r)),
   }));
+}
+
+/** The categories, then a Vendors node when the repo keeps a vendor register. */
+function withVendors(r: RootSummary, nodes: CoverageNode[]): CoverageNode[] {
+  const vendors = vendorsNode(r);
+  return vendors ? [...nodes, vendors] : nodes;
 }
 
 function categoryNodes(r: RootSummary): CoverageNode[] {

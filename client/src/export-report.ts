@@ -5,7 +5,7 @@ import type { RootSummary } from '../../server/src/lsp/protocol';
 import type { SummaryStore } from './summary-store';
 
 /** `report.md` → `report.json`; any other name gets `.json` appended. */
-export function jsonBeside(uri: vscode.Uri): vscode.Uri {
+function jsonBeside(uri: vscode.Uri): vscode.Uri {
   const path = /\.(md|markdown)$/i.test(uri.path) ? uri.path.replace(/\.(md|markdown)$/i, '.json') : `${uri.path}.json`;
   return uri.with({ path });
 }

@@ -11,6 +11,8 @@ import type { SummaryResult, RootSummary } from '../../server/src/lsp/protocol';
 import type { ReadinessSummary, CriterionStatus } from '../../server/src/engine/summary';
 import type { Diagnostic } from '../../server/src/engine/model';
 import { SUMMARY_CSS } from './summary-style';
+import { escapeHtml } from '../../server/src/util/html';
+import { renderVendors } from './summary-vendors';
 
 /** What the page shows when there is no summary to render. */
 export interface RenderState { loading?: boolean; error?: string }
@@ -18,7 +20,7 @@ export interface RenderState { loading?: boolean; error?: string }
 /** Longest list rendered per section: the Problems panel holds the rest. */
 export const MAX_LIST = 200;
 /** Links per owner row. */
-export const MAX_OWNER_ITEMS = 60;
+const MAX_OWNER_ITEMS = 60;
 
 type ShownStatus = Exclude<CriterionStatus, 'out-of-scope'>;
 const STATUS_MARK: Record<ShownStatus, string> = { covered: '✔', partial: '◐', gap: '✘', excluded: '–' };
@@ -27,13 +29,8 @@ const isShownStatus = (s: unknown): s is ShownStatus => typeof s === 'string' &&
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 const CONFIG_FILE = 'soc2.yaml';
 
-/**
- * Escapes text for HTML text and double- or single-quoted attributes. Also `/`, `:`, `=` and the
- * backtick, so no URL (`https://`, `javascript:`) or attribute-like fragment survives literally.
- */
-export function escapeHtml(value: unknown): string {
-  return String(value).replace(/[&<>"'/:=`]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+// The report's escaper (server/src/util/html.ts), which also escapes control characters: one for both views.
+export { escapeHtml };
 
 /** A fresh CSP nonce (base64url, 144 random bits). */
 export function makeNonce(): string {
@@ -142,6 +139,7 @@ function renderRoot(r: RootSummary): string {
     renderFindings(r, 'Evidence', 'Missing, stale or incomplete evidence populations.', s.findings.evidence),
     s.findings.errors.length ? renderFindings(r, 'Errors', 'Files or values the engine could not accept.', s.findings.errors) : '',
     renderOwners(r),
+    renderVendors(r, link, escapeHtml, MAX_LIST),
     '</section>',
   ].join('\n');
 }

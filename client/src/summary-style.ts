@@ -64,5 +64,6 @@ ul.findings li, ol.gaps li { margin: 0.25em 0; }
 .sev-info, .sev-hint { color: var(--muted); }
 .code { color: var(--muted); font-family: var(--vscode-editor-font-family, monospace); font-size: 0.9em; }
 .status-gap { color: var(--bad); }
+.status-ok { color: var(--ok); }
 .status-partial { color: var(--warn); }
 `;

@@ -39,6 +39,19 @@ export async function runUiSuite({ page, baseUrl, root, shots, record, log }) {
   };
 
   const problemsRows = () => page.$$eval('.markers-panel .monaco-list-row', (rows) => rows.map((r) => r.textContent || ''));
+  // The panel's list is virtual: rows below the fold are not in the DOM. Scroll it and keep every row seen.
+  const seenProblems = new Set();
+  const allProblemsRows = async () => {
+    for (const r of await problemsRows()) seenProblems.add(r);
+    const box = await page.locator('.markers-panel .monaco-list').first().boundingBox().catch(() => null);
+    if (box) {
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.wheel(0, 300);
+      await sleep(100);
+      for (const r of await problemsRows()) seenProblems.add(r);
+    }
+    return [...seenProblems];
+  };
   const runCommand = async (label) => {
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
@@ -67,13 +80,16 @@ export async function runUiSuite({ page, baseUrl, root, shots, record, log }) {
     const want = root.diagnostics;
     let rows = [];
     await waitFor(async () => {
-      rows = await problemsRows();
+      rows = await allProblemsRows();
       return want.every((d) => rows.some((r) => r.includes(d.message) && r.includes(d.code)));
     }, { timeoutMs: 60_000, what: 'the Problems panel to list the example\'s problems' }).catch((err) => {
       const missing = want.filter((d) => !rows.some((r) => r.includes(d.message) && r.includes(d.code)));
       throw new Error(`${err.message}\nmissing: ${missing.map((d) => `${d.file}:${d.line} [${d.code}]`).join(', ')}\nrows: ${rows.join('\n      ')}`);
     });
     for (const code of root.deliberate) assert.ok(rows.some((r) => r.includes(code)), `${code} is not in the Problems panel`);
+    // Back to the top, where later steps look for new rows (errors sort first).
+    const box = await page.locator('.markers-panel .monaco-list').first().boundingBox().catch(() => null);
+    if (box) { await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2); await page.mouse.wheel(0, -3000); }
     const editors = await page.$$('.editor-group-container .tabs-container .tab');
     assert.equal(editors.length, 0, 'an editor was opened');
   });
@@ -131,6 +147,19 @@ export async function runUiSuite({ page, baseUrl, root, shots, record, log }) {
     assert.deepEqual([...ids].sort(), root.summary.criteria.map((c) => c.id).sort(), 'the grid\'s criteria');
     const pct = await frame.$eval('.pct', (e) => e.textContent || '').catch(() => '');
     assert.equal(pct.trim(), `${root.summary.readiness}%`, `the webview shows ${pct.trim()} ready, soc2 summary says ${root.summary.readiness}%`);
+    await sleep(300);
+  });
+
+  await step('the summary webview shows the vendor table: the register\'s vendors, with a finding flagged', 'summary-vendors', async () => {
+    const frame = await waitFor(async () => {
+      for (const f of page.frames()) if (await f.$$eval('table.vendors', (t) => t.length).catch(() => 0)) return f;
+      return undefined;
+    }, { timeoutMs: 30_000, what: 'the summary webview\'s vendor table' });
+    const rows = await frame.$$eval('table.vendors tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent || '').trim())));
+    assert.deepEqual(rows.map((r) => r[0]), (root.summary.vendors ?? []).map((v) => v.id), 'the vendor table lists the register as soc2 summary does');
+    const flagged = rows.filter((r) => r[6] !== 'in order').map((r) => `${r[0]}: ${r[6]}`);
+    assert.deepEqual(flagged, (root.summary.vendors ?? []).filter((v) => v.problems.length).map((v) => `${v.id}: ${v.problems.join(', ')}`), 'the flagged vendors');
+    await frame.$eval('table.vendors', (t) => t.scrollIntoView({ block: 'center' }));
     await sleep(300);
   });
 

@@ -14,7 +14,7 @@ export const BROKEN = join(REPO, 'test', 'e2e', 'fixtures', 'broken');
 
 /** The problems each repo is built to show (issue 2: one of each in the example). */
 export const DELIBERATE = {
-  'acme-saas': ['stale-review', 'frequency-mismatch', 'evidence-gap', 'unmapped-criterion', 'missing-owner'],
+  'acme-saas': ['stale-review', 'frequency-mismatch', 'evidence-gap', 'unmapped-criterion', 'missing-owner', 'vendor-assurance-stale'],
   broken: ['yaml-syntax', 'unknown-criterion', 'unknown-reference'],
 };
 
@@ -30,7 +30,10 @@ function expectedSummary(dir) {
   const r = spawnSync(process.execPath, [join(REPO, 'dist', 'cli.js'), 'summary', dir, '--format', 'json', '--today', TODAY], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`soc2 summary ${dir} exited with ${r.status}: ${r.stderr}`);
   const s = JSON.parse(r.stdout);
-  return { readiness: s.readiness, criteria: s.criteria.filter((c) => c.status !== 'out-of-scope').map((c) => ({ id: c.id, status: c.status })) };
+  return {
+    readiness: s.readiness, criteria: s.criteria.filter((c) => c.status !== 'out-of-scope').map((c) => ({ id: c.id, status: c.status })),
+    vendors: (s.vendors ?? []).map((v) => ({ id: v.id, problems: v.problems })),
+  };
 }
 
 /**

@@ -35,3 +35,26 @@ test('evidence-stale says "an annual control" (issue 20, bug 10)', async () => {
   const f = await findings(files, 'evidence-stale', '2027-09-30');
   assert.equal(f[0].message, 'The newest evidence for AC-01 is from 2026-06-29 (458 days ago); an annual control should have evidence no older than 457 days.');
 });
+
+test('evidence-stale judges only implemented controls with a periodic frequency and some evidence', async () => {
+  const old = '2027-06-01'; // far past every limit of the 2026-06-29 evidence
+  assert.equal((await findings(baseRepo(), 'evidence-stale', old)).length, 1);
+  const with_ = (from: string, to: string) => ({ ...baseRepo(), 'controls/access.yaml': baseRepo()['controls/access.yaml'].replace(from, to) });
+  for (const status of ['partial', 'planned']) assert.deepEqual(await findings(with_('status: implemented', `status: ${status}`), 'evidence-stale', old), [], status);
+  for (const frequency of ['on-event', 'continuous', 'fortnightly']) assert.deepEqual(await findings(with_('frequency: quarterly', `frequency: ${frequency}`), 'evidence-stale', old), [], frequency);
+  // Daily: 1 day + a grace of 1: evidence from 2026-06-29 is fine on 07-01 and stale on 07-02.
+  const daily = with_('frequency: quarterly', 'frequency: daily');
+  assert.deepEqual(await findings(daily, 'evidence-stale', '2026-07-01'), []);
+  assert.equal((await findings(daily, 'evidence-stale', '2026-07-02'))[0].message, 'The newest evidence for AC-01 is from 2026-06-29 (3 days ago); a daily control should have evidence no older than 2 days.');
+});
+
+test('evidence-stale: undated evidence files are reported; a missing path alone is evidence-missing\'s', async () => {
+  const files: Record<string, string> = { ...baseRepo() };
+  delete files['evidence/access/2026-03-30-review.md'];
+  delete files['evidence/access/2026-06-29-review.md'];
+  files['evidence/access/review.md'] = 'no date';
+  const f = await findings(files, 'evidence-stale');
+  assert.deepEqual(f.map((x) => [x.at, x.message]), [['controls/access.yaml:10:5', 'Control AC-01 runs quarterly but none of its evidence is dated: name files with the date they were produced (2026-04-03-...).']]);
+  delete files['evidence/access/review.md'];
+  assert.deepEqual(await findings(files, 'evidence-stale'), []);
+});

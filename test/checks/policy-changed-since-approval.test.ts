@@ -101,3 +101,35 @@ test('bodyChangeAfter and policyBody: the body is what counts, the approved vers
   assert.deepEqual(bodyChangeAfter(versions, '2025-12-01'), { changed: true, commit: 'c3', date: '2026-03-01' });
   assert.equal(bodyChangeAfter([], '2026-01-01'), undefined);
 });
+
+test('policy-changed-since-approval asks git once for all policies (issue 20, bug 11), in the CLI and off the main thread', async () => {
+  const { gitCalls } = await import('../../server/src/git/cli-git');
+  const dir = tempDir();
+  try {
+    initRepo(dir);
+    const files = approved(baseRepo());
+    for (const n of [1, 2, 3]) files[`policies/extra-${n}.md`] = files[POLICY].replace('id: POL-AC', `id: POL-X${n}`).replace('approved_on: 2026-01-15', `approved_on: 2026-01-1${n}`);
+    commitFiles(dir, files, '2026-01-10', 'approved texts');
+    const changed = edit(files, 'policies/extra-2.md', 'Access is reviewed quarterly', 'Access is reviewed every quarter');
+    const sha = commitFiles(dir, changed, '2026-03-05', 'reword one policy');
+    const expected = [['policies/extra-2.md', `commit ${sha.slice(0, 12)} on 2026-03-05`]];
+    const found = (ds: { file: string; code: string; message: string }[]) => ds.filter((d) => d.code === 'policy-changed-since-approval').map((d) => [d.file, /commit \w+ on [\d-]+/.exec(d.message)![0]]);
+
+    const cli = CliGit.open(dir)!;
+    const before = gitCalls.count;
+    const { project } = await loadProject(new DiskWorkspace(dir), { checks: CHECKS, today: TODAY, git: cli });
+    assert.deepEqual(found(project.allDiagnostics()), expected);
+    assert.equal(gitCalls.count - before, 2, 'one git log for the four policies, one cat-file for their texts');
+
+    // The language server's way: the same answers, asked with git running in the background before any check.
+    const server = CliGit.open(dir)!;
+    const loaded = await loadProject(new DiskWorkspace(dir), { checks: CHECKS, today: TODAY, git: server });
+    const start = gitCalls.count;
+    await loaded.project.prefetchApprovals();
+    assert.equal(gitCalls.count - start, 2);
+    assert.deepEqual(found(loaded.project.allDiagnostics()), expected);
+    assert.equal(gitCalls.count - start, 2, 'no synchronous git call once prefetched');
+  } finally {
+    removeDir(dir);
+  }
+});

@@ -18,11 +18,15 @@ test('policy-missing-section reports each missing section once, on the title hea
   assert.equal((await findings(files, 'policy-missing-section'))[0].severity, 'info');
 });
 
-test('policy-missing-section goes on the id line when the policy has no title heading', async () => {
+test('policy-missing-section goes on the title line of the front matter when no heading carries the title', async () => {
   const f = await findings(policy('Access is reviewed quarterly by each system owner (AC-01).'), 'policy-missing-section');
-  assert.deepEqual(f.map((x) => x.at), Array(7).fill('policies/access.md:2:5'));
+  assert.deepEqual(f.map((x) => x.at), Array(6).fill('policies/access.md:3:8'));
+  // `last_reviewed` in the front matter records the review, so "Review and approval" is not asked for.
   assert.deepEqual(f.map((x) => /no "([^"]+)"/.exec(x.message)![1]),
-    ['Purpose', 'Scope', 'Roles and responsibilities', 'Policy statements', 'Exceptions', 'Enforcement', 'Review and approval']);
+    ['Purpose', 'Scope', 'Roles and responsibilities', 'Policy statements', 'Exceptions', 'Enforcement']);
+  const bare = edit(policy('Access is reviewed quarterly.'), 'policies/access.md', 'last_reviewed: 2026-03-01\n', '');
+  const noTitle = edit(bare, 'policies/access.md', 'title: Access Control Policy\n', '');
+  assert.deepEqual((await findings(noTitle, 'policy-missing-section')).map((x) => x.at), Array(7).fill('policies/access.md:2:5'));
 });
 
 test('policy-missing-section accepts numbering, punctuation, case, synonyms and combined headings', async () => {
@@ -49,4 +53,57 @@ test('policy_sections in soc2.yaml replaces the list; built-in names keep their 
 
 test('policy-missing-section is quiet when every expected section is there', async () => {
   assert.deepEqual(await sections(baseRepo()), []);
+});
+
+const named = async (files: Record<string, string>) => (await findings(files, 'policy-missing-section')).map((f) => /no "([^"]+)"/.exec(f.message)![1]);
+const NO_REVIEW = (files: Record<string, string>) => edit(files, 'policies/access.md', 'last_reviewed: 2026-03-01\n', '');
+
+test('policy-missing-section splits headings at commas, slashes, "and" and "&", but a part means a section only on its own', async () => {
+  const files = NO_REVIEW(policy('# Access Control Policy', '',
+    '## Scope, Purpose', '', 'Text.', '',
+    '## Roles, Responsibilities and Training', '', 'Text.', '',
+    '## Privilege Elevation & Approval', '', 'Elevation is approved by a second engineer.', '',
+    '## Audit & Review', '', 'Audit logs are checked weekly.', '',
+    '## Review and Reporting of Audit Findings', '', 'Findings go to the CEO.', '',
+    '## Exceptions', '', 'Text.', '', '## Enforcement', '', 'Text.'));
+  assert.deepEqual(await named(files), ['Review and approval']);
+  const slash = NO_REVIEW(policy('# Access Control Policy', '', '## Purpose', '', 'T.', '', '## Scope', '', 'T.', '', '## Roles/Responsibilities', '', 'T.', '',
+    '## Rules', '', 'T.', '', '## Exceptions', '', 'T.', '', '## Enforcement', '', 'T.', '', '## Review & Approval', '', 'T.'));
+  assert.deepEqual(await named(slash), []);
+});
+
+test('policy-missing-section: labels, an opening purpose paragraph, topic headings and review metadata stand for sections', async () => {
+  const labels = NO_REVIEW(policy('# Access Control Policy', '',
+    'This policy protects company data on phones.', '',
+    'a. *Scope*. Any phone that reaches company email.', '',
+    'b. **Responsibilities:** IT enrols phones.', '',
+    '## Password Requirements', '', '- Passwords are 14 characters long.', '',
+    '- _Exceptions_ go to the CISO.', '', '- __Enforcement__. Phones that fail lose access.'));
+  assert.deepEqual(await named(labels), ['Review and approval']);
+  for (const field of ['approver: sam@example.com', 'review_cycle: annual', 'last_reviewed: 2026-03-01', 'approved_on: 2026-03-01']) {
+    const withField = edit(labels, 'policies/access.md', 'owner: alice@example.com\n', `owner: alice@example.com\n${field}\n`);
+    assert.deepEqual(await named(withField), [], field);
+  }
+  // A definitions section or an empty topic heading is not a policy statement.
+  const definitions = NO_REVIEW(policy('# Access Control Policy', '', '## Purpose', '', 'T.', '', '## Scope', '', 'T.', '', '## Roles', '', 'T.', '',
+    '## Definitions', '', 'An account is a login.', '', '## Exceptions', '', 'T.', '', '## Enforcement', '', 'T.', '', '## Password Requirements'));
+  assert.deepEqual(await named(definitions), ['Policy statements', 'Review and approval']);
+});
+
+test('shared_sections in soc2.yaml: one existing policy states a section for all the others', async () => {
+  const files = edit(baseRepo(), 'policies/access.md', '## Exceptions', '## Notes');
+  assert.deepEqual(await named(files), ['Exceptions']);
+  const gov = ['---', 'id: POL-GOV', 'title: Policy Management', 'owner: alice@example.com', 'last_reviewed: 2026-03-01', '---', '# Policy Management', '',
+    '## Purpose', '', 'T.', '', '## Scope', '', 'T.', '', '## Roles', '', 'T.', '', '## Rules', '', 'Policies are reviewed yearly.', '', '## Enforcement', '', 'T.'].join('\n');
+  const shared = { ...files, 'soc2.yaml': files['soc2.yaml'] + 'shared_sections:\n  Exceptions: POL-GOV\n', 'policies/gov.md': gov };
+  const all = (await findings(shared, 'policy-missing-section')).map((f) => `${f.at} ${/no "([^"]+)"/.exec(f.message)![1]}`);
+  assert.deepEqual(all, ['policies/gov.md:7:1 Exceptions'], 'the named policy must have it; the others need not');
+  const missingOwner = { ...files, 'soc2.yaml': files['soc2.yaml'] + 'shared_sections:\n  Exceptions: POL-NOPE\n' };
+  assert.deepEqual(await named(missingOwner), ['Exceptions'], 'a policy that does not exist covers nothing');
+});
+
+test('policy-missing-section sits on the heading that carries the title, not on the first level-1 heading', async () => {
+  const files = edit(baseRepo(), 'policies/access.md', '# Access Control Policy', '# Contents\n\n- Purpose\n\n# Access Control Policy');
+  const f = await findings(edit(files, 'policies/access.md', '## Exceptions', '## Notes'), 'policy-missing-section');
+  assert.deepEqual(f.map((x) => x.at), ['policies/access.md:14:1']);
 });

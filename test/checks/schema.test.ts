@@ -49,27 +49,6 @@ test('schema: risk register files are validated against schemas/risks.schema.jso
   assert.deepEqual(await findings(riskRepo(), 'schema'), []);
 });
 
-test('schema: a misspelt check code under `checks:` in soc2.yaml is reported with the nearest code (issue 20, bug 6)', async () => {
-  const files = edit(baseRepo(), 'soc2.yaml', 'scope:', 'checks:\n  policy-missing-sections: off\n  stale-review: hint\n  zzzz-qqqq: off\nscope:');
-  const f = await findings(files, 'schema');
-  assert.deepEqual(f.map((x) => x.at), ['soc2.yaml:6:3', 'soc2.yaml:8:3'], JSON.stringify(f));
-  assert.match(f[0].message, /`policy-missing-sections` is not a check code.*Did you mean `policy-missing-section`\?/);
-  assert.match(f[1].message, /`zzzz-qqqq` is not a check code.*listed in the README/);
-  // `hint` is a severity the engine and the schema both accept.
-  assert.equal(f.some((x) => /hint/.test(x.message)), false);
-  const stale = await findings(edit(files, 'policies/access.md', 'last_reviewed: 2026-03-01', 'last_reviewed: 2024-03-01'), 'stale-review');
-  assert.equal(stale[0]?.severity, 'hint');
-});
-
-test('schema: an inverted Type 2 observation period is an error on soc2.yaml (issue 20, bug 7)', async () => {
-  const files = edit(baseRepo(), 'soc2.yaml', 'period: { start: 2026-01-01, end: 2026-06-30 }', 'period: { start: 2026-06-30, end: 2026-01-01 }');
-  const f = await findings(files, 'schema');
-  assert.deepEqual(f.map((x) => [x.at, x.severity]), [['soc2.yaml:4:37', 'error']]);
-  assert.match(f[0].message, /ends \(2026-01-01\) before it starts \(2026-06-30\)/);
-  // A one-day period (start = end) is in order.
-  assert.deepEqual(await findings(edit(baseRepo(), 'soc2.yaml', 'end: 2026-06-30', 'end: 2026-01-01'), 'schema'), []);
-});
-
 // Issue 19 item 6 and issue 20 bug 8: one message per value, naming the field and its position in words.
 const CONTROL = (extra: string) => `controls:\n  - id: ZZ-01\n    title: T\n    owner: a@example.com\n    status: implemented\n    criteria: [CC6.1]\n    last_reviewed: 2026-07-01\n${extra}`;
 
@@ -102,4 +81,25 @@ test('schema: a name-or-number field gets one clear message; a number written as
   // "90" is read as 90 days by the review checks, so the schema accepts it too: one value, one verdict.
   const ok = await findings({ ...baseRepo(), 'controls/rc.yaml': CONTROL('    review_cycle: "90"\n') }, 'schema');
   assert.deepEqual(ok, []);
+});
+
+test('schema: a misspelt check code under `checks:` in soc2.yaml is reported with the nearest code (issue 20, bug 6)', async () => {
+  const files = edit(baseRepo(), 'soc2.yaml', 'scope:', 'checks:\n  policy-missing-sections: off\n  stale-review: hint\n  zzzz-qqqq: off\nscope:');
+  const f = await findings(files, 'schema');
+  assert.deepEqual(f.map((x) => x.at), ['soc2.yaml:6:3', 'soc2.yaml:8:3'], JSON.stringify(f));
+  assert.match(f[0].message, /`policy-missing-sections` is not a check code.*Did you mean `policy-missing-section`\?/);
+  assert.match(f[1].message, /`zzzz-qqqq` is not a check code.*listed in the README/);
+  // `hint` is a severity the engine and the schema both accept.
+  assert.equal(f.some((x) => /hint/.test(x.message)), false);
+  const stale = await findings(edit(files, 'policies/access.md', 'last_reviewed: 2026-03-01', 'last_reviewed: 2024-03-01'), 'stale-review');
+  assert.equal(stale[0]?.severity, 'hint');
+});
+
+test('schema: an inverted Type 2 observation period is an error on soc2.yaml (issue 20, bug 7)', async () => {
+  const files = edit(baseRepo(), 'soc2.yaml', 'period: { start: 2026-01-01, end: 2026-06-30 }', 'period: { start: 2026-06-30, end: 2026-01-01 }');
+  const f = await findings(files, 'schema');
+  assert.deepEqual(f.map((x) => [x.at, x.severity]), [['soc2.yaml:4:37', 'error']]);
+  assert.match(f[0].message, /ends \(2026-01-01\) before it starts \(2026-06-30\)/);
+  // A one-day period (start = end) is in order.
+  assert.deepEqual(await findings(edit(baseRepo(), 'soc2.yaml', 'end: 2026-06-30', 'end: 2026-01-01'), 'schema'), []);
 });

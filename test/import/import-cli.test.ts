@@ -6,10 +6,10 @@ import { join, relative } from 'node:path';
 import writeXlsxFile from 'write-excel-file/node';
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { parse as parseYaml } from 'yaml';
+import { CHECKS } from '../../server/src/checks';
 import { runCli } from '../../server/src/cli/main';
 import { DiskWorkspace } from '../../server/src/engine/disk-workspace';
 import { loadProject } from '../../server/src/engine/load';
-import { CHECKS } from '../../server/src/checks';
 
 const TODAY = '2026-07-15';
 const COMPLY = join(__dirname, '..', 'fixtures', 'import', 'comply-project');

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { CHECKS } from '../../server/src/checks';
 import { parse } from 'parse5';
 import { MemoryWorkspace } from '../../server/src/engine/workspace';
 import { loadProject } from '../../server/src/engine/load';
-import { CHECKS } from '../../server/src/checks';
 import { buildSite } from '../../server/src/publish/site';
 import type { RevisionHistory } from '../../server/src/publish/history';
 

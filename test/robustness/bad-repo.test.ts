@@ -81,12 +81,24 @@ describe('the CLI on a repository of bad inputs', () => {
     assert.equal(diagnostics.some((d) => d.code === 'internal-error'), false);
   });
 
-  test('summary in every format does not crash', () => {
-    for (const format of ['text', 'markdown', 'json', 'html']) {
+  test('summary in every format does not crash, and each output is a whole document of its format', () => {
+    const out = (format: string) => {
       const r = spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'summary', dir, '--format', format, '--today', TODAY], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
       assert.equal(r.status, 0, `${format}: ${r.stderr}`);
-      assert.ok(r.stdout.length > 100, format);
-    }
+      return r.stdout;
+    };
+    const json = JSON.parse(out('json')) as { readiness: unknown; categories: unknown[]; criteria: unknown[] };
+    assert.equal(typeof json.readiness, 'number');
+    assert.equal(json.criteria.length, 61, 'every criterion of the catalog is listed');
+    const readiness = `${json.readiness}%`;
+    const text = out('text');
+    assert.match(text, new RegExp(`^Readiness: ${readiness} `, 'm'));
+    assert.match(text, /^Gaps, most urgent first:$/m);
+    assert.match(out('markdown'), new RegExp(`^\\*\\*Readiness: ${readiness}\\*\\*`, 'm'));
+    const html = out('html');
+    assert.match(html, /^<!DOCTYPE html>/);
+    assert.match(html, /<\/html>\s*$/);
+    assert.ok(html.includes(`<div class="big">${readiness}</div>`), 'the HTML shows the same readiness');
   });
 });
 

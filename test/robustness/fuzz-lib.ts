@@ -8,7 +8,9 @@
  * - a bound on the CPU time of each input (parse and every check it triggers);
  * - well-formed diagnostics (ranges inside the file, a known severity, a message);
  * - determinism: the same input applied twice gives deep-equal diagnostics;
- * - every `freshEvery` inputs, the incremental index agrees with a fresh load of the same files.
+ * - every `freshEvery` inputs, the incremental index agrees with a fresh load of the same files;
+ * - every `eventEvery` inputs, a file event (delete, rename, a whole folder deleted or renamed, then undone) leaves
+ *   the index agreeing with a fresh load of the files as they then are.
  * Used by test/robustness/fuzz.test.ts (a few thousand inputs) and `npm run fuzz` (long mode).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -151,7 +153,7 @@ export function mutate(rng: Rng, input: Uint8Array, sources: readonly Uint8Array
 
 export type FailureKind = 'exception' | 'swallowed-exception' | 'slow' | 'nondeterministic' | 'malformed-diagnostic' | 'incremental-mismatch';
 export interface Failure { input: number; kind: FailureKind; root: string; file: string; mode: string; mutations: Mutation[]; detail: string; bytes: Uint8Array }
-export interface FuzzOptions { seed: number; inputs: number; budgetMs?: number; freshEvery?: number; onProgress?: (done: number, report: FuzzReport) => void; progressEvery?: number }
+export interface FuzzOptions { seed: number; inputs: number; budgetMs?: number; freshEvery?: number; eventEvery?: number; onProgress?: (done: number, report: FuzzReport) => void; progressEvery?: number }
 export interface FuzzReport { seed: number; inputs: number; engineRuns: number; ms: number; slowestMs: number; slowest?: string; failures: Failure[]; byMutation: Record<string, number>; corpusFiles: number }
 
 /** A workspace over a root's files, with one file's bytes replaced. */
@@ -201,6 +203,51 @@ function difference(a: Diagnostic[], b: Diagnostic[]): string {
   const ka = a.map(key), kb = b.map(key);
   const onlyA = ka.filter((k) => !kb.includes(k)), onlyB = kb.filter((k) => !ka.includes(k));
   return `first only [${onlyA.slice(0, 3).join(' | ')}]${onlyA.length > 3 ? ` +${onlyA.length - 3}` : ''}; second only [${onlyB.slice(0, 3).join(' | ')}]${onlyB.length > 3 ? ` +${onlyB.length - 3}` : ''}`;
+}
+
+/** The file events an editor or a checkout sends: one file or a whole folder deleted or renamed. */
+const EVENTS = ['delete', 'rename', 'folder-delete', 'folder-rename'] as const;
+type FileEvent = typeof EVENTS[number];
+
+/** Forgets a deleted file, as the server does on a delete event. */
+function removePath(project: Project, file: string): void { project.removeFile(file); }
+
+/** Registers a created file, as the server does on a create event: evidence by name, the rest read. */
+async function addPath(project: Project, file: string, bytes: Uint8Array): Promise<void> {
+  project.addEvidenceFile(file);
+  if (project.kindOf(file) === 'other') return;
+  const ws: Workspace = { list: async () => ({ files: [file], problems: [] }), read: async () => bytes, stat: async () => ({ size: bytes.length, mtimeMs: 0, isFile: true, isDirectory: false }) };
+  await readInto(ws, project, file);
+}
+
+/**
+ * Applies one file event to a root's live index, compares it with a fresh load of the files as they now are,
+ * then undoes the event and compares again. Returns what disagreed, if anything.
+ */
+async function fileEvent(rng: Rng, root: Root, event: FileEvent): Promise<string | undefined> {
+  const project = await projectOf(root);
+  if (root.mutated) { project.setFile(root.mutated, decodeText(root.files.get(root.mutated)!).text, 0); root.mutated = undefined; }
+  const paths = [...root.files.keys()].filter((p) => p !== 'soc2.yaml');
+  if (!paths.length) return undefined;
+  const pick = rng.pick(paths);
+  const folder = pick.includes('/') ? pick.slice(0, pick.lastIndexOf('/')) : '';
+  const moved = event.startsWith('folder') && folder ? paths.filter((p) => p.startsWith(folder + '/')) : [pick];
+  const renamed = (p: string) => (event === 'rename' ? p.replace(/(\.[a-z]+)$/i, `-moved$1`) : event === 'folder-rename' ? `${folder}-moved${p.slice(folder.length)}` : undefined);
+  const after = new Map(root.files);
+  for (const p of moved) after.delete(p);
+  for (const p of moved) { const n = renamed(p); if (n) after.set(n, root.files.get(p)!); }
+  const compare = async (files: Map<string, Uint8Array>, when: string) => {
+    const fresh = (await loadProject(new MemoryWorkspace(Object.fromEntries(files)), { checks: CHECKS, today: TODAY })).project.allDiagnostics();
+    const live = snapshot(project.allDiagnostics());
+    return isDeepStrictEqual(snapshot(fresh), live) ? undefined : `${when} ${event} of ${moved.length} file(s) under ${folder || pick}: ${difference(snapshot(fresh), live)}`;
+  };
+  for (const p of moved) removePath(project, p);
+  for (const p of moved) { const n = renamed(p); if (n) await addPath(project, n, root.files.get(p)!); }
+  const afterEvent = await compare(after, 'after');
+  // Undo: the renamed files go back, the deleted ones come back.
+  for (const p of moved) { const n = renamed(p); if (n) removePath(project, n); }
+  for (const p of moved) await addPath(project, p, root.files.get(p)!);
+  return afterEvent ?? (await compare(root.files, 'undoing'));
 }
 
 export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
@@ -256,6 +303,18 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
         fail('exception', mode, (err as Error).stack ?? String(err));
         target.root.project = undefined; // start that root afresh
         target.root.mutated = undefined;
+      }
+    }
+    if (options.eventEvery && i % options.eventEvery === 0) {
+      const root = rng.pick(corpus.roots), event = rng.pick(EVENTS);
+      report.byMutation[`event:${event}`] = (report.byMutation[`event:${event}`] ?? 0) + 1;
+      try {
+        const wrong = await fileEvent(rng, root, event);
+        if (wrong) report.failures.push({ input: i, kind: 'incremental-mismatch', root: root.name, file: '', mode: event, mutations: [], detail: wrong, bytes: new Uint8Array() });
+      } catch (err) {
+        report.failures.push({ input: i, kind: 'exception', root: root.name, file: '', mode: event, mutations: [], detail: (err as Error).stack ?? String(err), bytes: new Uint8Array() });
+        root.project = undefined;
+        root.mutated = undefined;
       }
     }
     report.inputs = i + 1;

@@ -21,7 +21,7 @@ const budgetMs = arg('budget', 2000);
 void (async () => {
   console.log(`soc2 fuzz: ${inputs.toLocaleString('en-US')} inputs, seed ${seed}, ${budgetMs} ms per input`);
   const report = await fuzz({
-    seed, inputs, budgetMs, freshEvery: 10, progressEvery: 5000,
+    seed, inputs, budgetMs, freshEvery: 10, eventEvery: 20, progressEvery: 5000,
     onProgress: (done, r) => console.log(`  ${done.toLocaleString('en-US')} / ${inputs.toLocaleString('en-US')} inputs  ${(r.ms / 1000).toFixed(0)} s  ${r.failures.length} failures  slowest ${Math.round(r.slowestMs)} ms`),
   });
   const kinds: Record<string, number> = {};

@@ -3,8 +3,8 @@ import type { Check } from './types';
 export const duplicateId: Check = {
   code: 'duplicate-id',
   severity: 'error',
-  doc: 'Two controls, two policies or two risks share an id (reported on each).',
-  appliesTo: ['controls', 'policy', 'risks'],
+  doc: 'Two controls, policies, risks or vendors share an id (reported on each).',
+  appliesTo: ['controls', 'policy', 'risks', 'vendors'],
   crossFile: true,
   run(file, project, report) {
     for (const c of file.controls) {
@@ -21,6 +21,14 @@ export const duplicateId: Check = {
         range: r.idRange,
         message: `Risk id ${r.id} is also used in ${same.map((o) => `${o.file}:${o.idRange.start.line + 1}`).join(', ')}; ids must be unique.`,
         related: same.map((o) => ({ file: o.file, range: o.idRange, message: `Other risk with id ${r.id}` })),
+      });
+    }
+    for (const v of file.vendors ?? []) {
+      const same = project.register.vendors(v.id).filter((o) => o !== v);
+      if (same.length) report({
+        range: v.idRange,
+        message: `Vendor id ${v.id} is also used in ${same.map((o) => `${o.file}:${o.idRange.start.line + 1}`).join(', ')}; ids must be unique.`,
+        related: same.map((o) => ({ file: o.file, range: o.idRange, message: `Other vendor with id ${v.id}` })),
       });
     }
     const p = file.policy;

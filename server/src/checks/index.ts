@@ -17,6 +17,7 @@ import { missingReviewDate } from './missing-review-date';
 import { staleReview } from './stale-review';
 import { reviewDueSoon } from './review-due-soon';
 import { frequencyMismatch } from './frequency-mismatch';
+import { policyFrequencyConflict } from './policy-frequency-conflict';
 import { oneSidedLink } from './one-sided-link';
 import { evidenceMissing } from './evidence-missing';
 import { evidenceStale } from './evidence-stale';
@@ -29,6 +30,17 @@ import { approverIsOwner } from './approver-is-owner';
 import { policyChangedSinceApproval } from './policy-changed-since-approval';
 import { vagueLanguage } from './vague-language';
 import { policyMissingSection } from './policy-missing-section';
+import { policyPlaceholder } from './policy-placeholder';
+// The vendor register and the system description.
+import { vendorAssuranceMissing } from './vendor-assurance-missing';
+import { vendorAssuranceStale } from './vendor-assurance-stale';
+import { vendorAssuranceGap } from './vendor-assurance-gap';
+import { subserviceWithoutCsocs } from './subservice-without-csocs';
+import { vendorUnmonitored } from './vendor-unmonitored';
+import { carveOutUnregistered } from './carve-out-unregistered';
+import { descriptionMissingSection } from './description-missing-section';
+import { descriptionSubserviceMismatch } from './description-subservice-mismatch';
+import { descriptionExclusionMismatch } from './description-exclusion-mismatch';
 import { unknownOwner } from './unknown-owner';
 import { ownerDeparted } from './owner-departed';
 import { acknowledgementMissing } from './acknowledgement-missing';
@@ -40,9 +52,11 @@ export const CHECKS: readonly Check[] = [
   yamlSyntax, frontmatterSyntax, schema, fileTooLarge, fileUnreadable, encoding,
   duplicateId, unknownCriterion, unknownReference, outOfScopeCriterion, unmappedCriterion,
   controlUnmapped, policyUnmapped, missingOwner, missingReviewDate, staleReview, reviewDueSoon,
-  frequencyMismatch, oneSidedLink, evidenceMissing, evidenceStale, evidenceGap, evidenceFutureDated,
-  vagueLanguage, policyMissingSection,
+  frequencyMismatch, policyFrequencyConflict, oneSidedLink, evidenceMissing, evidenceStale, evidenceGap, evidenceFutureDated,
+  vagueLanguage, policyMissingSection, policyPlaceholder,
   riskUntreated, riskUnknownControl, riskAcceptanceExpired, approverIsOwner, policyChangedSinceApproval,
+  vendorAssuranceMissing, vendorAssuranceStale, vendorAssuranceGap, subserviceWithoutCsocs, vendorUnmonitored,
+  carveOutUnregistered, descriptionMissingSection, descriptionSubserviceMismatch, descriptionExclusionMismatch,
   unknownOwner, ownerDeparted, acknowledgementMissing, trainingOverdue, remediationOverdue,
 ];
 

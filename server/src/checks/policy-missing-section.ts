@@ -1,7 +1,7 @@
-import { EXPECTED_SECTIONS } from '../catalog/wording';
+import { EXPECTED_SECTIONS, NOT_A_SECTION_IN_PART, NOT_REQUIREMENT_SECTIONS, PURPOSE_STATEMENT } from '../catalog/wording';
 import type { Policy } from '../engine/model';
-import type { Range } from '../engine/text';
-import type { Check } from './types';
+import { rangeContains, type Range } from '../engine/text';
+import type { Check, ProjectView } from './types';
 
 /**
  * Headings are compared after normalising: case, numbering ("1.", "2.3", "IV.", "A)"), punctuation,
@@ -18,12 +18,25 @@ export function normaliseHeading(title: string): string {
     .trim();
 }
 
-/** Every name a heading can stand for: itself, without a leading "policy"/"the", and each part of "A and B". */
-function headingKeys(title: string): string[] {
+const NOT_ALONE = new Set(NOT_A_SECTION_IN_PART);
+const stripLead = (k: string) => k.replace(/^(?:the|policy) /, '');
+
+/**
+ * Every name a heading can stand for: itself, without a leading "policy"/"the", and each part of
+ * "A, B and C", "A/B" or "A & B" that means a section on its own ("Roles, Responsibilities and Training"
+ * is the roles section; in "Audit & Review", "review" is about the audit, not the policy's review).
+ */
+function headingParts(title: string): string[] {
+  const numbered = title.toLowerCase().replace(/^\s*(?:section\s+)?(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])[.):]\s+/, '');
+  const parts = numbered.split(/\s*(?:,|\/|&|\band\b)\s*/).map(normaliseHeading).filter(Boolean);
+  return parts.length > 1 ? parts : [];
+}
+
+export function headingKeys(title: string): string[] {
   const whole = normaliseHeading(title);
-  const keys = [whole, whole.replace(/^(?:the|policy) /, '')];
-  const parts = whole.split(/\s*(?:,|\band\b|\/)\s*/).map((p) => p.trim()).filter(Boolean);
-  if (parts.length > 1) keys.push(...parts, ...parts.map((p) => p.replace(/^(?:the|policy) /, '')));
+  const keys = [whole, stripLead(whole)];
+  const parts = headingParts(title);
+  if (parts.length > 1) for (const p of parts) if (!NOT_ALONE.has(stripLead(p))) keys.push(p, stripLead(p));
   return keys;
 }
 
@@ -40,9 +53,50 @@ function wantedSections(configured: readonly string[] | undefined): Wanted[] {
   });
 }
 
-/** Where a policy-level finding goes: its title heading (the first level-1 heading), else its id. */
-function anchor(policy: Policy): Range {
-  return policy.sections.find((s) => s.level === 1)?.range ?? policy.idRange;
+/** Where a policy-level finding goes: the heading that carries its title, else its `title:`, else the first title heading, else its id. */
+export function titleAnchor(policy: Policy): Range {
+  const title = policy.title ? normaliseHeading(policy.title.value) : undefined;
+  const titled = title ? policy.sections.find((s) => normaliseHeading(s.title) === title) : undefined;
+  return titled?.range ?? policy.title?.range ?? policy.sections.find((s) => s.level === 1)?.range ?? policy.idRange;
+}
+
+/** Emphasised labels that open a paragraph or list item (`a. *Exceptions*.`, `**Scope:**`) name sections too. */
+const LABEL = /^(?:\*\*|__|\*|_)([^*_\r\n]{2,60}?)[.:]?(?:\*\*|__|\*|_)[.:]?(?:\s|$)/;
+const PURPOSE_RE = new RegExp(PURPOSE_STATEMENT, 'i');
+const NON_REQUIREMENT = new Set(NOT_REQUIREMENT_SECTIONS.map(normaliseHeading));
+
+/** The section names a policy has: headings, emphasised labels, and what its content and front matter show. */
+function presentKeys(policy: Policy, wanted: readonly Wanted[]): Set<string> {
+  const present = new Set(policy.sections.flatMap((s) => headingKeys(s.title)));
+  const headingLines = new Set(policy.sections.map((s) => s.range.start.line));
+  for (const sentence of policy.sentences) {
+    if (headingLines.has(sentence.range.start.line) && sentence.range.start.character === policy.sections.find((s) => s.range.start.line === sentence.range.start.line)?.range.start.character) continue;
+    const label = LABEL.exec(sentence.text);
+    if (label) for (const k of headingKeys(label[1])) present.add(k);
+  }
+  const anyAccepts = (name: string) => wanted.find((w) => normaliseHeading(w.name) === normaliseHeading(name))?.accepts;
+  // An untitled opening paragraph that says what the policy is for is its Purpose.
+  const firstSub = policy.sections.find((s) => s.level > 1);
+  const openers = policy.sentences.filter((s) => !headingLines.has(s.range.start.line) && (!firstSub || s.range.start.line < firstSub.range.start.line));
+  if (openers.some((s) => PURPOSE_RE.test(s.text))) present.add('purpose');
+  // Rules under topic headings ("## Password Requirements") are policy statements.
+  const others = new Set(wanted.filter((w) => normaliseHeading(w.name) !== 'policy statements').flatMap((w) => [...w.accepts]));
+  const known = (k: string) => others.has(k) || NON_REQUIREMENT.has(k) || others.has(stripLead(k));
+  const topical = policy.sections.some((sec) => sec.level > 1
+    && (!headingKeys(sec.title).some(known) || headingParts(sec.title).some((p) => !known(p)))
+    && policy.sentences.some((s) => !headingLines.has(s.range.start.line) && rangeContains(sec.fullRange, s.range.start)));
+  if (topical) present.add('policy statements');
+  // Review and approval recorded in the front matter.
+  if (policy.approver || policy.reviewCycle || policy.lastReviewed || policy.approvedOn) for (const k of anyAccepts('Review and approval') ?? []) present.add(k);
+  return present;
+}
+
+/** Whether soc2.yaml names another, existing policy that states this section for every policy. */
+function sharedElsewhere(name: string, policy: Policy, project: ProjectView): boolean {
+  const shared = project.config.sharedSections;
+  if (!shared) return false;
+  const owner = Object.entries(shared).find(([section]) => normaliseHeading(section) === normaliseHeading(name))?.[1];
+  return !!owner && owner !== policy.id && project.policies(owner).length > 0;
 }
 
 export const policyMissingSection: Check = {
@@ -50,13 +104,16 @@ export const policyMissingSection: Check = {
   severity: 'info',
   doc: 'A policy lacks an expected section (Purpose, Scope, Roles and responsibilities, … or the `policy_sections` of soc2.yaml).',
   appliesTo: ['policy'],
+  crossFile: true,
   run(file, project, report) {
     const policy = file.policy;
     if (!policy) return;
-    const present = new Set(policy.sections.flatMap((s) => headingKeys(s.title)));
-    const range = anchor(policy);
-    for (const want of wantedSections(project.config.policySections)) {
+    const wanted = wantedSections(project.config.policySections);
+    const present = presentKeys(policy, wanted);
+    const range = titleAnchor(policy);
+    for (const want of wanted) {
       if ([...want.accepts].some((a) => present.has(a))) continue;
+      if (sharedElsewhere(want.name, policy, project)) continue;
       const why = want.why ? `: ${want.why}` : '';
       const how = want.snippet ? ` (snippet \`${want.snippet}\`)` : '';
       report({

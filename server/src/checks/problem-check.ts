@@ -7,7 +7,7 @@ import type { Check } from './types';
  */
 export function problemCheck(code: string, severity: Severity, doc: string, appliesTo: readonly FileKind[]): Check {
   return {
-    code, severity, doc, appliesTo,
+    code, severity, doc, appliesTo, parseProblems: true,
     run(file, _project, report) {
       for (const p of file.problems) {
         if (p.code === code) report({ range: p.range, message: p.message, severity: p.severity, data: p.data });

@@ -7,7 +7,7 @@ export const reviewDueSoon: Check = {
   code: 'review-due-soon',
   severity: 'info',
   doc: 'The next review falls due within `review.due_soon_days`.',
-  appliesTo: ['controls', 'policy', 'risks'],
+  appliesTo: ['controls', 'policy', 'risks', 'vendors'],
   run(file, project, report) {
     for (const item of reviewItems(file, project)) {
       const days = daysBetween(project.today, item.due);

@@ -12,7 +12,7 @@ export interface ReviewItem {
   acceptedRisk?: boolean;
 }
 
-/** The policies, controls and risks of a file that have a review date, with when their next review is due. */
+/** The policies, controls, risks and vendors of a file that have a review date, with when their next review is due. */
 export function reviewItems(file: FileModel, project: ProjectView): ReviewItem[] {
   const out: ReviewItem[] = [];
   const add = (label: string, last: Located<string> | undefined, cycle: Located<string | number> | undefined, acceptedRisk = false) => {
@@ -22,6 +22,7 @@ export function reviewItems(file: FileModel, project: ProjectView): ReviewItem[]
   };
   for (const c of file.controls) if (c.status?.value !== 'not-applicable') add(`Control ${c.id}`, c.lastReviewed, c.reviewCycle);
   if (file.policy) add(`Policy ${file.policy.id}`, file.policy.lastReviewed, file.policy.reviewCycle);
+  for (const v of file.vendors ?? []) add(`Vendor ${v.id}`, v.lastReviewed, v.reviewCycle);
   for (const r of file.risks ?? []) add(`Risk ${r.id}`, r.lastReviewed, r.reviewCycle, r.treatment?.value === 'accept');
   return out;
 }

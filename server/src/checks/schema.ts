@@ -2,7 +2,7 @@ import { problemCheck } from './problem-check';
 import { nearestWord } from '../util/strings';
 import type { Check } from './types';
 
-const fromParser = problemCheck('schema', 'error', 'A field has the wrong type, an unknown value, a bad date, or the id is missing (validated against schemas/).', ['controls', 'policy', 'risks', 'config', 'people', 'acknowledgements', 'training-records']);
+const fromParser = problemCheck('schema', 'error', 'A field has the wrong type, an unknown value, a bad date, or the id is missing (validated against schemas/).', ['controls', 'policy', 'risks', 'vendors', 'description', 'config', 'people', 'acknowledgements', 'training-records']);
 
 /**
  * What the parser found, plus, in soc2.yaml, override keys under `checks:` that name no check: a misspelt code

@@ -7,7 +7,7 @@ export const staleReview: Check = {
   code: 'stale-review',
   severity: 'warning',
   doc: '`last_reviewed` plus the review cycle is before today.',
-  appliesTo: ['controls', 'policy', 'risks'],
+  appliesTo: ['controls', 'policy', 'risks', 'vendors'],
   run(file, project, report) {
     for (const item of reviewItems(file, project)) {
       // An accepted risk past its review has a sharper finding of its own (risk-acceptance-expired).

@@ -1,11 +1,31 @@
+import { STANDARD_FAMILIES, STANDARD_TOKENS } from '../catalog/not-ids';
 import { prefixOf } from '../engine/ids';
-import type { Check } from './types';
+import type { Check, ProjectView } from './types';
+
+const FAMILIES = new Set(STANDARD_FAMILIES.map((f) => f.toUpperCase()));
+const TOKENS = new Set(STANDARD_TOKENS.map((t) => t.toUpperCase()));
+const digitsOf = (id: string) => /(\d+)[A-Za-z]?$/.exec(id)?.[1].length ?? 0;
+
+/** A standard or algorithm name (SHA-256, SSAE-18, OMB Circular A-130, curve P-256), not a control id. */
+export function isStandardName(token: string): boolean {
+  const t = token.toUpperCase();
+  return TOKENS.has(t) || FAMILIES.has(prefixOf(t));
+}
+
+/**
+ * Whether a word in prose has the shape of this repo's ids: a prefix its controls use, with as many
+ * digits as they use it with (`A-01` and `A-02` make `A-09` an id, but not `A-130`).
+ */
+function idShaped(id: string, project: ProjectView, shapes: () => Map<string, Set<number>>): boolean {
+  if (!project.hasControlPrefix(prefixOf(id))) return false;
+  return shapes().get(prefixOf(id))?.has(digitsOf(id)) ?? false;
+}
 
 export const unknownReference: Check = {
   code: 'unknown-reference',
   severity: 'error',
-  doc: 'A policy names a control, or a control a policy, that does not exist.',
-  appliesTo: ['controls', 'policy'],
+  doc: 'A policy names a control, a control a policy or vendor, a vendor a control, or an exclusion a vendor, that does not exist (an error in front matter, a warning in prose).',
+  appliesTo: ['controls', 'policy', 'vendors', 'config'],
   crossFile: true,
   run(file, project, report) {
     for (const c of file.controls) {
@@ -13,16 +33,48 @@ export const unknownReference: Check = {
         if (!project.policies(p.value).length) report({ range: p.range, message: `Control ${c.id} names policy ${p.value}, which does not exist.`, data: { kind: 'policy', id: p.value } });
       }
     }
+    for (const c of file.controls) {
+      for (const v of c.vendors ?? []) {
+        if (!project.register.vendors(v.value).length) report({ range: v.range, message: `Control ${c.id} names vendor ${v.value}, which is not in the vendor register.`, data: { kind: 'vendor', id: v.value } });
+      }
+    }
+    for (const v of file.vendors ?? []) {
+      for (const c of v.monitoredBy) {
+        if (!project.controls(c.value).length) report({ range: c.range, message: `Vendor ${v.id} is monitored by control ${c.value}, which does not exist.`, data: { kind: 'control', id: c.value } });
+      }
+    }
+    for (const e of file.config?.exclusions ?? []) {
+      if (e.vendor && !project.register.vendors(e.vendor.value).length) report({ range: e.vendor.range, message: `The exclusion of ${e.criterion.value} names vendor ${e.vendor.value}, which is not in the vendor register.`, data: { kind: 'vendor', id: e.vendor.value } });
+    }
     const pol = file.policy;
     if (!pol) return;
     for (const c of pol.controls) {
       if (!project.controls(c.value).length) report({ range: c.range, message: `Policy ${pol.id} lists control ${c.value}, which does not exist.`, data: { kind: 'control', id: c.value, policy: pol.id } });
     }
-    for (const m of pol.mentions) {
-      // Only words that look like one of this repo's ids (same prefix) are references; SHA-256 is not.
-      if (!project.controls(m.id).length && (m.viaLink || project.hasControlPrefix(prefixOf(m.id)))) {
-        report({ range: m.range, message: `Policy ${pol.id} mentions control ${m.id}, which does not exist.`, data: { kind: 'control', id: m.id, policy: pol.id } });
+    // The shapes of the repo's ids, read only when a policy mentions something that does not resolve.
+    let shapes: Map<string, Set<number>> | undefined;
+    const shapesOf = () => {
+      if (!shapes) {
+        shapes = new Map();
+        for (const c of project.allControls()) {
+          const p = prefixOf(c.id);
+          if (!shapes.has(p)) shapes.set(p, new Set());
+          shapes.get(p)!.add(digitsOf(c.id));
+        }
       }
+      return shapes;
+    };
+    for (const m of pol.mentions) {
+      if (project.controls(m.id).length || isStandardName(m.id)) continue;
+      // A link to an id is meant as a reference; a bare word only when it has the repo's id shape.
+      if (!m.viaLink && !idShaped(m.id, project, shapesOf)) continue;
+      // Prose is read by a pattern, so an unresolved mention is a warning; the front matter list above stays an error.
+      report({
+        range: m.range,
+        severity: 'warning',
+        message: `Policy ${pol.id} mentions control ${m.id}, which does not exist.`,
+        data: { kind: 'control', id: m.id, policy: pol.id },
+      });
     }
   },
 };

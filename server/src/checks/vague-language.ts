@@ -1,42 +1,69 @@
-import { DEFAULT_VAGUE_SUGGESTION, VAGUE_TERMS } from '../catalog/wording';
+import { ANSWERED_BY, DEFAULT_VAGUE_SUGGESTION, DEFINITION_TABLE_HEADERS, NOT_REQUIREMENT_OPENINGS, NOT_REQUIREMENT_SECTIONS, NOT_VAGUE,
+  VAGUE_TERMS, type VagueKind } from '../catalog/wording';
 import type { Config, Policy, Sentence } from '../engine/model';
-import type { Position } from '../engine/text';
+import { maskNonProse } from '../engine/prose-mask';
+import { rangeContains, type Position, type Range } from '../engine/text';
+import { normaliseHeading } from './policy-missing-section';
 import type { Check } from './types';
 
-interface Matcher { re: RegExp; suggestionOf: Map<string, string> }
+/**
+ * Reports wording that leaves a requirement untestable, and stays quiet where the words carry no
+ * vagueness: outside requirements (purpose, background, definitions), where the sentence or the list it
+ * introduces answers them ("in a timely manner, at least monthly"), in terms of art and ordinary
+ * meanings (tables of data in catalog/wording.ts), and in the "in order to …" part of a rule.
+ * One finding per sentence, on its first vague phrase.
+ */
+
+interface Matcher { re: RegExp; any: RegExp; termOf: Map<string, { suggestion: string; kind: VagueKind }> }
 
 // One compiled matcher per distinct configuration; a repo has one soc2.yaml, so this stays tiny.
 const cache = new Map<string, Matcher>();
+const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
 function matcherFor(config: Config['vagueLanguage']): Matcher | undefined {
   const key = JSON.stringify([config.words, config.ignore]);
   const hit = cache.get(key);
   if (hit) return hit;
-  const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
   const ignore = new Set(config.ignore.map(norm));
-  const suggestionOf = new Map<string, string>();
-  for (const t of VAGUE_TERMS) if (!ignore.has(norm(t.phrase))) suggestionOf.set(norm(t.phrase), t.suggestion);
-  for (const w of config.words) if (norm(w) && !ignore.has(norm(w)) && !suggestionOf.has(norm(w))) suggestionOf.set(norm(w), DEFAULT_VAGUE_SUGGESTION);
-  if (!suggestionOf.size) return undefined;
+  const termOf = new Map<string, { suggestion: string; kind: VagueKind }>();
+  for (const t of VAGUE_TERMS) if (!ignore.has(norm(t.phrase))) termOf.set(norm(t.phrase), { suggestion: t.suggestion, kind: t.kind ?? 'judgement' });
+  for (const w of config.words) if (norm(w) && !ignore.has(norm(w)) && !termOf.has(norm(w))) termOf.set(norm(w), { suggestion: DEFAULT_VAGUE_SUGGESTION, kind: 'judgement' });
+  if (!termOf.size) return undefined;
   // Longest first, so "as appropriate" wins over "appropriate" and is reported once.
-  const phrases = [...suggestionOf.keys()].sort((a, b) => b.length - a.length);
+  const phrases = [...termOf.keys()].sort((a, b) => b.length - a.length);
   const re = new RegExp(`(?<![\\w-])(?:${phrases.map(escapeRe).join('|')})(?![\\w-])`, 'giu');
-  const m = { re, suggestionOf };
+  const m = { re, any: new RegExp(re.source, 'iu'), termOf };
   if (cache.size > 16) cache.clear();
   cache.set(key, m);
   return m;
 }
 
 function escapeRe(s: string): string { return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '\\s+'); }
+const words = (p: string) => p.replace(/ /g, '\\s+');
 
-/** Blanks what is not prose an auditor reads as a rule: inline code, HTML comments and link targets. */
-function maskNonProse(text: string): string {
-  const blank = (m: string) => m.replace(/[^\r\n]/g, ' ');
-  return text
-    .replace(/(`+)[\s\S]*?\1/g, blank)
-    .replace(/<!--[\s\S]*?-->/g, blank)
-    .replace(/\]\([^)]*\)/g, blank)
-    .replace(/<[a-z][a-z0-9+.-]*:[^>\s]*>/gi, blank);
+const NOT_VAGUE_RE = new RegExp(`(?<![\\w-])(?:${NOT_VAGUE.map((n) => words(n.pattern)).join('|')})(?![\\w-])`, 'gi');
+const ANSWERS: Record<VagueKind, { frequency: boolean; re?: RegExp }> = Object.fromEntries(Object.entries(ANSWERED_BY).map(([kind, list]) => {
+  const patterns = list.filter((p) => p !== '@frequency').map(words);
+  return [kind, { frequency: list.includes('@frequency'), re: patterns.length ? new RegExp(patterns.join('|'), 'i') : undefined }];
+})) as Record<VagueKind, { frequency: boolean; re?: RegExp }>;
+const OPENING_RE = new RegExp(`^\\W*(?:${NOT_REQUIREMENT_OPENINGS.map(words).join('|')})\\b`, 'i');
+/** The "in order to …" part of a rule says why, not what; quoted text is someone else's words. */
+const WHY_CLAUSE = /\b(?:in order to|so as to|so that)\b[^;.:]*/gi;
+const QUOTED = /"[^"\r\n]{3,}"|\u201c[^\u201d]{3,}\u201d/g;
+const NON_REQUIREMENT = new Set(NOT_REQUIREMENT_SECTIONS.map(normaliseHeading));
+const DEFINITION_HEADERS = new Set(DEFINITION_TABLE_HEADERS);
+
+const blank = (m: string) => m.replace(/[^\r\n]/g, ' ');
+
+/** The wording of a sentence that can hold a requirement, offsets kept. */
+function readable(sentence: Sentence): string {
+  return maskNonProse(sentence.text).replace(QUOTED, blank).replace(WHY_CLAUSE, blank).replace(NOT_VAGUE_RE, blank);
+}
+
+function answers(kind: VagueKind, sentence: Sentence, text: string): boolean {
+  const a = ANSWERS[kind];
+  if (a.frequency && sentence.frequencies.some((f) => f.frequency !== 'on-event')) return true;
+  return !!a.re && a.re.test(text);
 }
 
 /** The position of `offset` within a sentence that starts at `start` (sentences may span lines). */
@@ -48,16 +75,23 @@ function positionIn(sentence: Sentence, offset: number): Position {
   return { line: sentence.range.start.line + breaks.length, character: offset - lastBreak - 1 };
 }
 
-function headingLines(policy: Policy): Set<number> {
-  const lines = new Set<number>();
-  for (const s of policy.sections) for (let l = s.range.start.line; l <= s.range.end.line; l++) lines.add(l);
-  return lines;
+interface Context { headingLines: Set<number>; outside: Range[]; definitionTables: Set<number> }
+
+function contextOf(policy: Policy): Context {
+  const headingLines = new Set<number>();
+  for (const s of policy.sections) for (let l = s.range.start.line; l <= s.range.end.line; l++) headingLines.add(l);
+  const outside = policy.sections.filter((s) => NON_REQUIREMENT.has(normaliseHeading(s.title))).map((s) => s.fullRange);
+  const definitionTables = new Set<number>();
+  for (const row of policy.tableRows) {
+    if (row.header.some((h) => DEFINITION_HEADERS.has(normaliseHeading(h.text)))) definitionTables.add(row.table);
+  }
+  return { headingLines, outside, definitionTables };
 }
 
 export const vagueLanguage: Check = {
   code: 'vague-language',
   severity: 'info',
-  doc: 'A policy sentence uses wording an auditor cannot test ("as needed", "periodically", "appropriate"…).',
+  doc: 'A policy requirement uses wording an auditor cannot test ("as needed", "periodically", "appropriate"…) that nothing nearby answers.',
   appliesTo: ['policy'],
   run(file, project, report) {
     const policy = file.policy;
@@ -65,21 +99,48 @@ export const vagueLanguage: Check = {
     if (!policy || !settings.enabled) return;
     const matcher = matcherFor(settings);
     if (!matcher) return;
-    // Headings name topics; the rules an auditor tests are in the sentences under them.
-    const headings = headingLines(policy);
-    for (const sentence of policy.sentences) {
-      if (headings.has(sentence.range.start.line)) continue;
-      const text = maskNonProse(sentence.text);
+    const ctx = contextOf(policy);
+    const texts = new Map<number, string>();
+    const textOf = (i: number) => { let t = texts.get(i); if (t === undefined) { t = readable(policy.sentences[i]); texts.set(i, t); } return t; };
+    policy.sentences.forEach((sentence, i) => {
+      if (!matcher.any.test(sentence.text)) return; // most sentences hold no vague word: nothing to mask
+      // Headings name topics; the rules an auditor tests are in the sentences under them.
+      if (ctx.headingLines.has(sentence.range.start.line)) return;
+      if (ctx.outside.some((r) => rangeContains(r, sentence.range.start))) return;
+      if (sentence.row !== undefined && ctx.definitionTables.has(policy.tableRows[sentence.row].table)) return;
+      const text = textOf(i);
+      if (OPENING_RE.test(text)) return;
+      const found: { index: number; written: string; phrase: string; kind: VagueKind; suggestion: string }[] = [];
       matcher.re.lastIndex = 0;
       for (let m = matcher.re.exec(text); m; m = matcher.re.exec(text)) {
-        const written = sentence.text.slice(m.index, m.index + m[0].length);
-        const suggestion = matcher.suggestionOf.get(m[0].toLowerCase().replace(/\s+/g, ' ')) ?? DEFAULT_VAGUE_SUGGESTION;
-        report({
-          range: { start: positionIn(sentence, m.index), end: positionIn(sentence, m.index + m[0].length) },
-          message: `"${written.replace(/\s+/g, ' ')}" is vague: an auditor cannot test it. Instead, ${suggestion}.`,
-          data: { phrase: m[0].toLowerCase().replace(/\s+/g, ' ') },
-        });
+        const phrase = norm(m[0]);
+        const term = matcher.termOf.get(phrase) ?? { suggestion: DEFAULT_VAGUE_SUGGESTION, kind: 'judgement' as VagueKind };
+        found.push({ index: m.index, written: sentence.text.slice(m.index, m.index + m[0].length), phrase, ...term });
       }
-    }
+      if (!found.length) return;
+      const open = found.filter((f) => !answers(f.kind, sentence, text) && !answeredByList(policy, i, f.kind, textOf, text));
+      if (!open.length) return;
+      const first = open[0];
+      const quoted = open.map((f) => `"${f.written.replace(/\s+/g, ' ')}"`);
+      const what = quoted.length === 1 ? `${quoted[0]} is vague` : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]} are vague`;
+      report({
+        range: { start: positionIn(sentence, first.index), end: positionIn(sentence, first.index + first.written.length) },
+        message: `${what}: an auditor cannot test this requirement. Instead, ${first.suggestion}.`,
+        data: { phrase: first.phrase, phrases: open.map((f) => f.phrase) },
+      });
+    });
   },
 };
+
+/** Whether a sentence ending with `:` introduces a list (the items right after it, nested deeper) that answers it. */
+function answeredByList(policy: Policy, i: number, kind: VagueKind, textOf: (i: number) => string, text: string): boolean {
+  if (!/:\s*$/.test(text)) return false;
+  const depth = policy.sentences[i].listDepth ?? 0;
+  for (let j = i + 1; j < policy.sentences.length && j <= i + 20; j++) {
+    const s = policy.sentences[j];
+    if ((s.listDepth ?? 0) <= depth && !(j > i + 1 && s.listDepth === undefined && policy.sentences[j - 1].listDepth)) break;
+    if (s.listDepth === undefined) continue;
+    if (answers(kind, s, textOf(j))) return true;
+  }
+  return false;
+}

@@ -3,6 +3,7 @@ import type { BodyChange } from './git-history';
 import type { CriteriaCatalog } from '../catalog/criteria';
 import type { ControlEvidence } from './evidence';
 import type { Range } from './text';
+import type { RegisterView } from './register-index';
 import type { PeopleDirectory } from './people-directory';
 import type { Acknowledgement, TrainingCompletion } from './people-model';
 
@@ -13,6 +14,8 @@ export interface ProjectView {
   readonly configFile?: string;
   readonly catalog: CriteriaCatalog;
   readonly today: Date;
+  /** Vendors, the controls that name them, and the system description. */
+  readonly register: RegisterView;
   /** The checks this project runs; a code under soc2.yaml `checks:` that none of them has is reported. */
   readonly checks: readonly Check[];
   controls(id: string): readonly Control[];
@@ -37,6 +40,8 @@ export interface ProjectView {
   /** Whether an implemented or partial control maps the criterion. */
   isCovered(criterionId: string): boolean;
   controlsMapping(criterionId: string): readonly Control[];
+  /** The index this project keeps for a check that has one (Check.createIndex). */
+  checkIndex(check: Check): CheckIndex | undefined;
   /** The roster's lookups; undefined when the repo keeps no roster, which turns the people checks off. */
   peopleDirectory(): PeopleDirectory | undefined;
   acknowledgementRecords(): readonly Acknowledgement[];
@@ -66,7 +71,25 @@ export interface Check {
    * indexed, only the other checks run, so an opened file gets its first diagnostics at once.
    */
   crossFile?: boolean;
+  /**
+   * True for the checks that surface what the parser found (syntax, schema, encoding). Only these report on an
+   * item the parser could not read whole: the others would judge fields that are there but unreadable.
+   */
+  parseProblems?: boolean;
+  /**
+   * For a check that compares files by their content (not by ids): a lookup the project keeps for it, one per
+   * project, updated model by model. Its `dependents` are the check's dependency rule.
+   */
+  createIndex?(): CheckIndex;
   run(file: FileModel, project: ProjectView, report: Report): void;
+}
+
+/** A check's own cross-file lookup (see Check.createIndex), kept up to date by the project. */
+export interface CheckIndex {
+  add(model: FileModel): void;
+  remove(model: FileModel): void;
+  /** Files whose findings of the check can change when `model` comes or goes (asked before it is removed). */
+  dependents(model: FileModel): Iterable<string>;
 }
 
 export type { Diagnostic };

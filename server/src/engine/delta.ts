@@ -18,8 +18,14 @@ export interface ReadinessDelta {
 
 export interface Snapshot { summary: ReadinessSummary; diagnostics: readonly Diagnostic[] }
 
-/** Line numbers are left out of the match on purpose: an edit above a finding must not make it "new". */
-export function findingKey(d: Diagnostic): string { return `${d.code}\u0000${d.file}\u0000${d.message}`; }
+/**
+ * Line numbers are left out of the match on purpose: an edit above a finding must not make it "new". That
+ * includes the lines a message cites (duplicate-id names `controls/b.yaml:12`, the other file's line).
+ */
+export function findingKey(d: Diagnostic): string { return `${d.code}\u0000${d.file}\u0000${d.message.replace(CITED_LINE, '$1')}`; }
+
+/** `path.yaml:12` or `path.md:12` inside a message. */
+const CITED_LINE = /([\w./-]+\.(?:md|ya?ml)):\d+/g;
 
 export function computeDelta(base: Snapshot, head: Snapshot, ref: string): ReadinessDelta {
   const before = new Map(base.summary.criteria.map((c) => [c.id, c.status]));

@@ -31,6 +31,7 @@ export function dependents(ix: ProjectIndex, old: FileModel | undefined, next: F
     for (const r of m?.risks ?? []) for (const other of ix.risksById.get(r.id) ?? []) out.add(other.file);
   }
   if ((old?.controls.length || next?.controls.length) && configFile) out.add(configFile);
+  ix.register.dependents(old, next, out, configFile);
   // A prefix appearing or disappearing changes which id-shaped words in every policy are references.
   if (prefixesChange(ix, old, next)) for (const pol of allPolicies()) out.add(pol.file);
   return out;

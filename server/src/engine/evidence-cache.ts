@@ -12,10 +12,13 @@ export class EvidenceCache {
     return e;
   }
 
-  /** Forgets what is known of the controls whose evidence paths cover `path`; returns their files. */
-  changed(path: string, evidenceRoot: string): Set<string> {
+  /**
+   * Forgets what is known of the controls whose evidence paths cover `path`; returns their files. Every control is
+   * asked, not only those cached: whether a check ran since the last change must not decide what is re-checked.
+   */
+  changed(path: string, evidenceRoot: string, controls: Iterable<Control>): Set<string> {
     const affected = new Set<string>();
-    for (const [control] of this.cache) {
+    for (const control of controls) {
       if (control.evidence.some((e) => e.path && (path === joinPath(evidenceRoot, e.path.value) || path.startsWith(joinPath(evidenceRoot, e.path.value) + '/')))) {
         this.cache.delete(control);
         affected.add(control.file);

@@ -3,12 +3,13 @@ import type { Config, FileKind } from './model';
 import { joinPath } from './evidence';
 import { CONFIG_FILE, DEFAULT_MAX_FILE_BYTES, defaultConfig } from './parse-config';
 
-/** What soc2.yaml says each path is: policy, controls, risks, evidence or nothing we read. */
+/** What soc2.yaml says each path is: policy, controls, risks, vendors, the description, evidence or nothing we read. */
 export class FileRoles {
   config: Config = defaultConfig();
   private matchPolicy: (p: string) => boolean = () => false;
   private matchControls: (p: string) => boolean = () => false;
   private matchRisks: (p: string) => boolean = () => false;
+  private matchVendors: (p: string) => boolean = () => false;
 
   constructor() { this.apply(this.config); }
 
@@ -18,6 +19,7 @@ export class FileRoles {
     this.matchPolicy = picomatch(config.paths.policies.map(stripDotSlash), opts);
     this.matchControls = picomatch(config.paths.controls.map(stripDotSlash), opts);
     this.matchRisks = picomatch(config.paths.risks.map(stripDotSlash), opts);
+    this.matchVendors = picomatch(config.paths.vendors.map(stripDotSlash), opts);
   }
 
   /**
@@ -30,6 +32,8 @@ export class FileRoles {
 
   kindOf(path: string): FileKind {
     if (path === CONFIG_FILE) return 'config';
+    // The description is one named file: it wins over a glob that happens to match it too.
+    if (path === stripDotSlash(this.config.paths.description)) return 'description';
     if (this.matchPolicy(path)) return 'policy';
     if (this.matchControls(path)) return 'controls';
     if (this.matchRisks(path)) return 'risks';
@@ -37,6 +41,7 @@ export class FileRoles {
     if (path === people.roster) return 'people';
     if (path.endsWith('.csv') && path.startsWith(`${people.acknowledgements}/`)) return 'acknowledgements';
     if (path.endsWith('.csv') && path.startsWith(`${people.training}/`)) return 'training-records';
+    if (this.matchVendors(path)) return 'vendors';
     return 'other';
   }
 

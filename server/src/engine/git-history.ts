@@ -16,7 +16,17 @@ export interface BodyChange {
  */
 export interface GitHistory {
   bodyChangedSince(file: string, isoDate: string): BodyChange | undefined;
+  /**
+   * The same question for many policies at once, answered in order: one `git log` for all of them instead of
+   * one per policy. Optional, so a history that can only answer one file at a time still works.
+   */
+  bodiesChangedSince?(queries: readonly ApprovalQuery[]): (BodyChange | undefined)[];
+  /** As bodiesChangedSince, without blocking the caller's thread (the language server's). */
+  bodiesChangedSinceAsync?(queries: readonly ApprovalQuery[]): Promise<(BodyChange | undefined)[]>;
 }
+
+/** A policy file and the day its text was approved. */
+export interface ApprovalQuery { file: string; date: string }
 
 /** A policy's text without its front matter, line endings normalised, so metadata edits compare equal. */
 export function policyBody(text: string): string {

@@ -15,6 +15,8 @@ export const DEFAULT_PATHS: Config['paths'] = {
   controls: ['controls/**/*.yaml', 'controls/**/*.yml'],
   evidence: 'evidence',
   risks: ['risks/**/*.yaml', 'risks/**/*.yml'],
+  vendors: ['vendors/**/*.yaml', 'vendors/**/*.yml'],
+  description: 'system/description.md',
 };
 
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -72,17 +74,20 @@ export function parseConfig(file: string, text: string, lines = new LineIndex(te
       for (const item of ex.items) {
         if (!isMap(item)) continue;
         const criterion = locatedString(src, item, 'criterion');
-        if (criterion) config.exclusions.push({ criterion, reason: locatedString(src, item, 'reason')?.value, range: src.nodeRange(item) } satisfies Exclusion);
+        const vendor = locatedString(src, item, 'vendor');
+        if (criterion) config.exclusions.push({ criterion, reason: locatedString(src, item, 'reason')?.value, range: src.nodeRange(item), ...(vendor?.value.trim() ? { vendor } : {}) } satisfies Exclusion);
       }
     }
   }
   const paths = mapAt(root, 'paths');
   if (paths) {
-    const list = (key: 'policies' | 'controls' | 'risks') => {
+    const list = (key: 'policies' | 'controls' | 'risks' | 'vendors') => {
       const l = locatedList(src, paths, key).items.filter((i) => usablePattern(i, problems)).map((i) => i.value);
       if (l.length) config.paths[key] = l;
     };
-    list('policies'); list('controls'); list('risks');
+    list('policies'); list('controls'); list('risks'); list('vendors');
+    const description = locatedString(src, paths, 'description');
+    if (description && usablePattern(description, problems)) config.paths.description = description.value.replace(/^\.\//, '');
     const evidence = locatedString(src, paths, 'evidence')?.value;
     if (evidence) config.paths.evidence = evidence.replace(/\/+$/, '');
   }
@@ -111,6 +116,14 @@ export function parseConfig(file: string, text: string, lines = new LineIndex(te
   }
   const sections = locatedList(src, root, 'policy_sections').items.map((i) => i.value);
   if (sections.length) config.policySections = sections;
+  const shared = mapAt(root, 'shared_sections');
+  if (shared) {
+    for (const pair of shared.items) {
+      const section = String((pair.key as { value?: unknown })?.value ?? '').trim();
+      const policy = String((pair.value as { value?: unknown })?.value ?? '').trim();
+      if (section && policy) (config.sharedSections ??= {})[section] = policy;
+    }
+  }
   config.people = readPeopleConfig(src, root);
   const limits = mapAt(root, 'limits');
   if (limits) {

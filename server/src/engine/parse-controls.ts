@@ -20,6 +20,8 @@ function readControl(file: string, src: YamlSource, map: YAMLMap): Control | und
   const criteria = locatedList(src, map, 'criteria');
   const policies = locatedList(src, map, 'policies');
   const evidencePair = findPair(map, 'evidence');
+  const description = locatedString(src, map, 'description');
+  const vendors = locatedList(src, map, 'vendors');
   return {
     kind: 'control',
     id: id.value.trim(),
@@ -27,7 +29,8 @@ function readControl(file: string, src: YamlSource, map: YAMLMap): Control | und
     range: src.nodeRange(map),
     file,
     title: locatedString(src, map, 'title')?.value,
-    description: locatedString(src, map, 'description')?.value,
+    description: description?.value,
+    descriptionRange: description?.range,
     owner: nonEmpty(locatedString(src, map, 'owner')),
     frequency: locatedString(src, map, 'frequency'),
     status: locatedString(src, map, 'status'),
@@ -41,6 +44,7 @@ function readControl(file: string, src: YamlSource, map: YAMLMap): Control | und
     tracking: locatedString(src, map, 'tracking'),
     evidence: readEvidence(src, evidencePair?.value as Node | null),
     evidenceKey: evidencePair ? src.nodeRange(evidencePair.key as Node) : undefined,
+    ...(vendors.keyRange ? { vendors: vendors.items } : {}),
   };
 }
 

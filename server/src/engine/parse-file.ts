@@ -5,6 +5,8 @@ import { parsePolicy, type PolicyParseOptions } from './parse-policy';
 import { parseRisks } from './parse-risks';
 import { parseAcknowledgements, parseRoster, parseTrainingCompletions } from './parse-people';
 import { LineIndex } from './text';
+import { parseVendors } from './parse-vendors';
+import { parseDescription } from './parse-description';
 
 /**
  * Parses one file's text into the model the index keeps. Pure, and free of any project state, so it can
@@ -34,6 +36,13 @@ export function parseFileModel(path: string, kind: FileKind, text: string, versi
       const { risks, problems } = parseRisks(path, text, lines);
       model.risks = risks;
       model.problems.push(...problems);
+    } else if (kind === 'vendors') {
+      const { vendors, problems } = parseVendors(path, text, lines);
+      model.vendors = vendors;
+      model.problems.push(...problems);
+    } else if (kind === 'description') {
+      const { description, problems } = parseDescription(path, text, lines);
+      model.description = description;
     } else if (kind === 'people') {
       const { people, problems } = parseRoster(path, text, lines);
       model.people = people;
@@ -49,7 +58,7 @@ export function parseFileModel(path: string, kind: FileKind, text: string, versi
     }
   } catch (err) {
     // A parser bug must not take the whole check down: say so on the file and go on.
-    model.problems.push({ code: kind === 'policy' ? 'frontmatter-syntax' : 'yaml-syntax', range: lines.range(0, 0), message: `This file could not be read: ${(err as Error).message}` });
+    model.problems.push({ code: kind === 'policy' || kind === 'description' ? 'frontmatter-syntax' : 'yaml-syntax', range: lines.range(0, 0), message: `This file could not be read: ${(err as Error).message}` });
   }
   return model;
 }

@@ -1,124 +1,62 @@
 import { isMap, type Node as YamlNode } from 'yaml';
-import type { Mention, ParseProblem, Policy, Section, Sentence } from './model';
+import type { Mention, ParseProblem, Policy, Section, Sentence, TableCell, TableRow } from './model';
 import { LineIndex, type Range } from './text';
 import { locatedList, locatedScalar, locatedString, YamlSource } from './yaml-source';
 import { withinDays } from './people-config';
 import { validateDocument } from './schema';
-import { scanBlock } from './policy-body';
-import { findFrontMatter, nextLine, scanBlocks } from './markdown-blocks';
+import { addSentence, scanBlock } from './policy-body';
+import { findFrontMatter, nextLine, scanBlocks, type Block, type Span } from './markdown-blocks';
 
 export interface ParsedPolicy { policy?: Policy; problems: ParseProblem[]; sections: Section[] }
 
-interface MdNode {
-  type: string;
-  depth?: number;
-  value?: string;
-  children?: MdNode[];
-  position?: { start: { offset?: number }; end: { offset?: number } };
-}
-
-/**
- * remark is required on first use, not imported: only documents open in the editor go through it, and
- * loading it (unified, micromark, mdast) at start-up cost every `soc2 check` and every server start.
- */
-let processor: { parse(text: string): unknown } | undefined;
-function remark(): { parse(text: string): unknown } {
-  if (!processor) {
-    /* eslint-disable @typescript-eslint/no-require-imports */
-    const { unified } = require('unified') as typeof import('unified');
-    const remarkParse = (require('remark-parse') as typeof import('remark-parse')).default;
-    const remarkFrontmatter = (require('remark-frontmatter') as typeof import('remark-frontmatter')).default;
-    processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
-  }
-  return processor;
-}
-
 export interface PolicyParseOptions {
   /**
-   * `fast` (default) scans blocks in one pass (markdown-blocks.ts) and never builds a syntax tree;
-   * `remark` parses with remark, for documents open in the editor. A test holds both to the same result.
+   * @deprecated Ignored. Policies were once read by remark in the editor and by a fast scanner elsewhere,
+   * and the two could disagree; every caller now gets the one scanner (markdown-blocks.ts).
    */
   markdown?: 'fast' | 'remark';
 }
 
 interface Heading { title: string; level: number; start: number; end: number }
-interface Layout { frontMatter?: { start: number; end: number }; blocks: { kind: 'heading' | 'paragraph'; start: number; end: number; level?: number; title?: string }[] }
 
-function remarkLayout(text: string): Layout {
-  const tree = remark().parse(text) as MdNode;
-  const children = tree.children ?? [];
-  const fm = children[0]?.type === 'yaml' ? children[0] : undefined;
-  const blocks: Layout['blocks'] = [];
-  const walk = (node: MdNode): void => {
-    const s = node.position?.start.offset, e = node.position?.end.offset;
-    switch (node.type) {
-      case 'yaml': case 'code': case 'html': case 'definition': return;
-      case 'heading':
-        if (s !== undefined && e !== undefined) blocks.push({ kind: 'heading', start: s, end: e, level: node.depth ?? 1, title: plainText(node).trim() });
-        return;
-      case 'paragraph':
-        if (s !== undefined && e !== undefined) blocks.push({ kind: 'paragraph', start: s, end: e });
-        return;
-      default:
-        for (const c of node.children ?? []) walk(c);
-    }
-  };
-  walk(tree);
-  return { frontMatter: fm ? { start: fm.position!.start.offset!, end: fm.position!.end.offset! } : undefined, blocks };
-}
+export interface PolicyBody { sentences: Sentence[]; mentions: Mention[]; tableRows: TableRow[]; sections: Section[] }
 
-/**
- * remark recurses per container level, so thousands of nested quotes or list items overflow its stack
- * or take minutes. Real policies nest a few levels; past this the fast scanner (which does not recurse) reads it.
- */
-const MAX_REMARK_NESTING = 32;
-const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))+/gm;
-
-/**
- * remark's inline parsing grows faster than linearly with the emphasis and link openers of one block
- * (`*a *a *a … c* c*` takes seconds at a few hundred), and its whole cost with the document's size.
- */
-const MAX_REMARK_DELIMITERS = 256;
-const MAX_REMARK_CHARS = 1_000_000;
-
-export function tooDeepForRemark(text: string): boolean {
-  if (text.length > MAX_REMARK_CHARS) return true;
-  CONTAINER_PREFIX.lastIndex = 0;
-  for (let m = CONTAINER_PREFIX.exec(text); m; m = CONTAINER_PREFIX.exec(text)) {
-    if (m[0].length === 0) { CONTAINER_PREFIX.lastIndex++; continue; }
-    // Markers nest, and so does indentation: a list item indented 2 columns deeper is a level deeper.
-    const columns = m[0].replace(/[^ \t]/g, '').replace(/\t/g, '    ').length;
-    if (m[0].replace(/[^>*+\-.)]/g, '').length + Math.floor(columns / 2) > MAX_REMARK_NESTING) return true;
-  }
-  let delimiters = 0, blank = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) { if (blank) delimiters = 0; blank = true; continue; }
-    if (c !== 32 && c !== 9) blank = false;
-    if ((c === 42 /* * */ || c === 95 /* _ */ || c === 91 /* [ */) && ++delimiters > MAX_REMARK_DELIMITERS) return true;
-  }
-  return false;
-}
-
-function fastLayout(text: string): Layout {
-  const fm = findFrontMatter(text);
-  return { frontMatter: fm && { start: fm.start, end: fm.end }, blocks: scanBlocks(text, fm ? nextLine(text, fm.end) : 0) };
-}
-
-/** Parses a policy: YAML front matter for its fields, the Markdown body for sections, sentences and mentions. */
-export function parsePolicy(file: string, text: string, lines = new LineIndex(text), options: PolicyParseOptions = {}): ParsedPolicy {
-  const problems: ParseProblem[] = [];
-  const layout = options.markdown === 'remark' && !tooDeepForRemark(text) ? remarkLayout(text) : fastLayout(text);
-  const fm = layout.frontMatter;
-
+/** Turns the body's blocks (markdown-blocks.ts) into the sentences, mentions, table rows and sections of the model. */
+export function readBody(text: string, blocks: readonly Block[], lines: LineIndex): PolicyBody {
   const sentences: Sentence[] = [];
   const mentions: Mention[] = [];
   const headings: Heading[] = [];
-  for (const b of layout.blocks) {
-    if (b.kind === 'heading') headings.push({ title: b.title ?? headingTitle(text.slice(b.start, b.end)), level: b.level ?? 1, start: b.start, end: b.end });
+  const tableRows: TableRow[] = [];
+  const cell = (c: Span): TableCell => ({ text: c.text ?? text.slice(c.start, c.end), range: lines.range(c.start, c.end) });
+  let tables = 0;
+  for (const b of blocks) {
+    if (b.kind === 'table') {
+      const header = b.header.map(cell);
+      const section = headings.length ? headings[headings.length - 1].title : undefined;
+      for (const r of b.rows) {
+        if (r.end <= r.start) continue;
+        const sentence = addSentence(text, r.start, r.end, lines, sentences, mentions);
+        sentence.row = tableRows.length;
+        tableRows.push({ table: tables, header, cells: r.cells.map(cell), range: lines.range(r.start, r.end), sentence: sentences.length - 1, section });
+      }
+      tables++;
+      continue;
+    }
+    if (b.kind === 'heading') headings.push({ title: headingTitle(text.slice(b.start, b.end)), level: b.level ?? 1, start: b.start, end: b.end });
+    const first = sentences.length;
     scanBlock(text, b.start, b.end, lines, sentences, mentions);
+    if (b.item) for (let i = first; i < sentences.length; i++) sentences[i].listDepth = b.item;
   }
-  const sections = buildSections(headings, text.length, lines);
+  return { sentences, mentions, tableRows, sections: buildSections(headings, text.length, lines) };
+}
+
+/** Parses a policy: YAML front matter for its fields, the Markdown body for sections, sentences and mentions. */
+export function parsePolicy(file: string, text: string, lines = new LineIndex(text), _options: PolicyParseOptions = {}): ParsedPolicy {
+  const problems: ParseProblem[] = [];
+  const fm = findFrontMatter(text);
+  const blocks = scanBlocks(text, fm ? nextLine(text, fm.end) : 0);
+
+  const { sentences, mentions, tableRows, sections } = readBody(text, blocks, lines);
 
   if (!fm) {
     const unterminated = /^---[ \t]*(\r\n|\n|\r)/.test(text);
@@ -170,6 +108,7 @@ export function parsePolicy(file: string, text: string, lines = new LineIndex(te
     controlsKey: controls.keyRange,
     mentions,
     sentences,
+    tableRows,
     sections,
   };
   return { policy, problems, sections };
@@ -182,11 +121,6 @@ export function headingTitle(raw: string): string {
   let t = setext ? firstLines.slice(0, -1).map((l) => l.trim()).join(' ') : raw.replace(/^\s*#{1,6}/, '').replace(/[ \t]+#+[ \t]*$/, '').replace(/^[ \t]*#+[ \t]*$/, '');
   t = t.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`]/g, '').replace(/\\(.)/g, '$1');
   return t.trim();
-}
-
-function plainText(node: MdNode): string {
-  if (typeof node.value === 'string') return node.value;
-  return (node.children ?? []).map(plainText).join('');
 }
 
 function buildSections(headings: Heading[], textEnd: number, lines: LineIndex): Section[] {

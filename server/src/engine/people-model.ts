@@ -8,6 +8,8 @@ export interface Person {
   idRange: Range;
   /** The whole mapping of this person. */
   range: Range;
+  /** Set when a syntax error falls inside or before this entry: it was not read whole (see item-file.ts). */
+  incomplete?: true;
   file: string;
   name?: string;
   email?: string;

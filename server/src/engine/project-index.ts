@@ -1,6 +1,7 @@
 import type { Control, FileModel, Policy, Risk } from './model';
 import { covers } from './readiness';
 import { prefixOf } from './ids';
+import { RegisterIndex } from './register-index';
 
 /**
  * The cross-file lookups of one project: ids, links between policies, controls and risks, criteria coverage
@@ -20,6 +21,8 @@ export class ProjectIndex {
   readonly risksById = new Map<string, Risk[]>();
   /** control id -> risks that name it */
   readonly riskRefs = new Map<string, Set<Risk>>();
+  /** Vendors, the controls naming them, and the system description. */
+  readonly register = new RegisterIndex();
 
   index(m: FileModel): void {
     for (const c of m.controls) {
@@ -39,6 +42,7 @@ export class ProjectIndex {
       push(this.risksById, r.id, r);
       for (const c of r.controls) addTo(this.riskRefs, c.value, r);
     }
+    this.register.index(m);
   }
 
   unindex(m: FileModel): void {
@@ -60,6 +64,7 @@ export class ProjectIndex {
       pull(this.risksById, r.id, r);
       for (const c of r.controls) this.riskRefs.get(c.value)?.delete(r);
     }
+    this.register.unindex(m);
   }
 
   /** Keeps, per criterion, its mapping controls and how many of them cover it (implemented or partial). */

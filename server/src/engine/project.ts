@@ -6,7 +6,7 @@ import type { BodyChange, GitHistory } from './git-history';
 import { parseIsoDate, type IsoDate } from './dates';
 import type { ControlEvidence, EvidenceFiles } from './evidence';
 import { CriteriaCatalog } from '../catalog/criteria';
-import type { Check, ProjectView } from './check-api';
+import type { Check, CheckIndex, ProjectView } from './check-api';
 import { ZERO_RANGE } from './text';
 import { FileRoles } from './file-roles';
 import { ProjectIndex } from './project-index';
@@ -14,6 +14,7 @@ import { dependents } from './dependents';
 import { EvidenceCache } from './evidence-cache';
 import { Approvals } from './approvals';
 import { runChecks } from './run-checks';
+import type { RegisterView } from './register-index';
 import { PeopleDirectory } from './people-directory';
 import type { Acknowledgement, Person, TrainingCompletion } from './people-model';
 
@@ -53,6 +54,7 @@ export class Project implements ProjectView {
   private readonly dirty = new Set<string>();
   private readonly roles = new FileRoles();
   private readonly ix = new ProjectIndex();
+  private readonly checkIndexes = new Map<Check, CheckIndex>();
   private readonly evidence = new EvidenceCache();
   private readonly approvals: Approvals;
   /** The roster and records, rebuilt on first use after any of their files changes. */
@@ -65,12 +67,14 @@ export class Project implements ProjectView {
     this.catalog = options.catalog ?? new CriteriaCatalog();
     this.checks = options.checks;
     this.approvals = new Approvals(options.git);
+    for (const c of this.checks) if (c.createIndex) this.checkIndexes.set(c, c.createIndex());
   }
 
   get config(): Config { return this.roles.config; }
   /** Version history; replaced only through setHistory, when the repository's history moves under an editor. */
   get git(): GitHistory | undefined { return this.approvals.git; }
   get evidenceFiles(): EvidenceFiles { return this.evidence.files; }
+  get register(): RegisterView { return this.ix.register; }
 
   // ---- classification -------------------------------------------------------------------------
 
@@ -117,6 +121,7 @@ export class Project implements ProjectView {
     const old = this.files.get(path);
     if (!old) return asEvidence;
     const affected = dependents(this.ix, old, undefined, this.configFile, () => this.allPolicies());
+    this.checkDependents([old], affected);
     this.peopleChanged(old, undefined, affected);
     for (const f of asEvidence) affected.add(f);
     this.forget(old);
@@ -158,12 +163,15 @@ export class Project implements ProjectView {
     return affected;
   }
 
+  /** Asks git, without blocking, what the check runs to come will want to know about approved policies. */
+  prefetchApprovals(): Promise<void> { return this.approvals.prefetch(); }
+
   private countParse(path: string): void {
     this.counters.parses.set(path, (this.counters.parses.get(path) ?? 0) + 1);
   }
 
   private evidenceChanged(path: string): Set<string> {
-    const affected = this.evidence.changed(path, this.config.paths.evidence);
+    const affected = this.evidence.changed(path, this.config.paths.evidence, this.allControls());
     for (const f of affected) this.dirty.add(f);
     return affected;
   }
@@ -181,11 +189,13 @@ export class Project implements ProjectView {
       this.evidence.clear();
     }
     const affected = dependents(this.ix, old, model, this.configFile, () => this.allPolicies());
+    this.checkDependents([old, model], affected);
     this.peopleChanged(old, model, affected);
     if (old) this.forget(old);
     this.files.set(path, model);
     if (model.policy) this.approvals.record(model.policy);
     this.ix.index(model);
+    for (const idx of this.checkIndexes.values()) idx.add(model);
     if (model.kind === 'config') for (const f of this.files.keys()) affected.add(f);
     affected.add(path);
     for (const f of affected) this.dirty.add(f);
@@ -220,8 +230,14 @@ export class Project implements ProjectView {
     return this.peopleCache;
   }
 
+  /** The dependency rules of checks that keep their own index (Check.createIndex). */
+  private checkDependents(models: (FileModel | undefined)[], affected: Set<string>): void {
+    for (const idx of this.checkIndexes.values()) for (const m of models) if (m) for (const f of idx.dependents(m)) affected.add(f);
+  }
+
   private forget(old: FileModel): void {
     this.ix.unindex(old);
+    for (const idx of this.checkIndexes.values()) idx.remove(old);
     for (const c of old.controls) this.evidence.forget(c);
   }
 
@@ -243,6 +259,7 @@ export class Project implements ProjectView {
   isCovered(criterionId: string): boolean { return (this.ix.coveringCounts.get(criterionId) ?? 0) > 0; }
   controlsMapping(criterionId: string): readonly Control[] { return [...(this.ix.controlsByCriterion.get(criterionId) ?? [])]; }
   hasControlPrefix(prefix: string): boolean { return this.ix.prefixCounts.has(prefix); }
+  checkIndex(check: Check): CheckIndex | undefined { return this.checkIndexes.get(check); }
   /** The roster's lookups, when the repo has a roster; owner checks stay silent without one. */
   peopleDirectory(): PeopleDirectory | undefined { return this.people().directory; }
   acknowledgementRecords(): readonly Acknowledgement[] { return this.people().acknowledgements; }

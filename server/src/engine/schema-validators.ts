@@ -5,6 +5,8 @@ import policySchema from '../../../schemas/policy-frontmatter.schema.json';
 import configSchema from '../../../schemas/soc2.schema.json';
 import risksSchema from '../../../schemas/risks.schema.json';
 import peopleSchema from '../../../schemas/people.schema.json';
+import vendorsSchema from '../../../schemas/vendors.schema.json';
+import descriptionSchema from '../../../schemas/description-frontmatter.schema.json';
 
 /**
  * Where the schema check gets its validators. This module compiles them with ajv on first use, which is
@@ -12,9 +14,9 @@ import peopleSchema from '../../../schemas/people.schema.json';
  * ajv "standalone" code generated from the same schemas and options at build time, so a shipped process
  * compiles no schema at all (compiling took 0.1-0.5 s of every start).
  */
-export type ValidatorKind = 'controls' | 'policy' | 'config' | 'risks' | 'people';
+export type ValidatorKind = 'controls' | 'policy' | 'config' | 'risks' | 'vendors' | 'description' | 'people';
 
-export const SCHEMA_SOURCES: Record<ValidatorKind, object> = { controls: controlsSchema, policy: policySchema, config: configSchema, risks: risksSchema, people: peopleSchema };
+export const SCHEMA_SOURCES: Record<ValidatorKind, object> = { controls: controlsSchema, policy: policySchema, config: configSchema, risks: risksSchema, vendors: vendorsSchema, description: descriptionSchema, people: peopleSchema };
 
 /** The options both paths compile with; scripts/build.mjs reads them from here. */
 export const AJV_OPTIONS = { allErrors: true, strict: false, validateSchema: false, verbose: true } as const;

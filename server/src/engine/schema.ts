@@ -8,6 +8,8 @@ import controlsSchema from '../../../schemas/controls.schema.json';
 import policySchema from '../../../schemas/policy-frontmatter.schema.json';
 import configSchema from '../../../schemas/soc2.schema.json';
 import risksSchema from '../../../schemas/risks.schema.json';
+import vendorsSchema from '../../../schemas/vendors.schema.json';
+import descriptionSchema from '../../../schemas/description-frontmatter.schema.json';
 import peopleSchema from '../../../schemas/people.schema.json';
 
 /**
@@ -17,12 +19,12 @@ import peopleSchema from '../../../schemas/people.schema.json';
  * its YYYY-MM-DD form. Validators come from
  * schema-validators.ts: compiled ahead of time in the bundles, on first use from the sources.
  */
-export type SchemaKind = 'controls' | 'policy' | 'config' | 'risks' | 'people';
+export type SchemaKind = 'controls' | 'policy' | 'config' | 'risks' | 'vendors' | 'description' | 'people';
 
-const SCHEMAS: Record<SchemaKind, object> = { controls: controlsSchema, policy: policySchema, config: configSchema, risks: risksSchema, people: peopleSchema };
-const NOUN: Record<SchemaKind, string> = { controls: 'control', policy: 'policy front matter', config: 'soc2.yaml', risks: 'risk', people: 'person' };
+const SCHEMAS: Record<SchemaKind, object> = { controls: controlsSchema, policy: policySchema, config: configSchema, risks: risksSchema, vendors: vendorsSchema, description: descriptionSchema, people: peopleSchema };
+const NOUN: Record<SchemaKind, string> = { controls: 'control', policy: 'policy front matter', config: 'soc2.yaml', risks: 'risk', vendors: 'vendor', description: 'description front matter', people: 'person' };
 /** What each kind of item with an id is called, for the "missing id" message. */
-const ITEM: Record<SchemaKind, string> = { controls: 'control', policy: 'policy', config: 'item', risks: 'risk', people: 'person' };
+const ITEM: Record<SchemaKind, string> = { controls: 'control', policy: 'policy', config: 'item', risks: 'risk', vendors: 'vendor', description: 'item', people: 'person' };
 
 export function schemaFor(kind: SchemaKind): object { return SCHEMAS[kind]; }
 

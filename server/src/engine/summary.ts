@@ -6,6 +6,7 @@ import { creditOf } from './readiness';
 import { pastOccurrences } from './evidence';
 export { creditOf, type Credit } from './readiness';
 import { remediationPlan, type RemediationItem } from './remediation';
+import { registerSummary, type CuecRow, type VendorRow } from './register-summary';
 
 export type CriterionStatus = 'covered' | 'partial' | 'gap' | 'excluded' | 'out-of-scope';
 
@@ -43,6 +44,9 @@ export interface ReadinessSummary {
   heatMap?: number[][];
   /** Each implemented control's evidence: newest occurrence and the evidence findings on it. */
   evidence?: EvidenceRow[];
+  /** The vendor register (subservice organisations first) and the description's CUECs. */
+  vendors?: VendorRow[];
+  cuecs?: CuecRow[];
   /** Gaps and partial criteria with the controls planned to close them, unplanned first, then soonest target. */
   remediation?: RemediationItem[];
 }
@@ -154,7 +158,7 @@ export function computeSummary(project: Project, diagnostics: Diagnostic[] = pro
     locations,
     findings: {
       staleReviews: pick('stale-review', 'review-due-soon', 'missing-review-date'),
-      mismatches: pick('frequency-mismatch', 'one-sided-link'),
+      mismatches: pick('frequency-mismatch', 'policy-frequency-conflict', 'one-sided-link'),
       evidence: pick(...EVIDENCE_CODES),
       ownership: pick('missing-owner', 'unknown-owner', 'owner-departed'),
       errors: diagnostics.filter((d) => d.severity === 'error'),
@@ -163,6 +167,7 @@ export function computeSummary(project: Project, diagnostics: Diagnostic[] = pro
     risks,
     heatMap,
     evidence: evidenceRows(project, diagnostics),
+    ...registerSummary(project, diagnostics),
     remediation: remediationPlan(gaps, (id) => project.controlsMapping(id)),
   };
 }

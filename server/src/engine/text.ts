@@ -92,6 +92,3 @@ export function decodeText(bytes: Uint8Array): { text: string; invalidUtf8: bool
   return { text, invalidUtf8, binary };
 }
 
-export function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}

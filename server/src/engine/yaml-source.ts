@@ -6,19 +6,19 @@ import type { Located, ParseProblem } from './model';
  * Aliases are refused past this count: a "billion laughs" document expands exponentially and would
  * otherwise stall the server. Compliance files have no business using many aliases.
  */
-export const MAX_ALIASES = 50;
+const MAX_ALIASES = 50;
 
-export const MAX_FLOW_DEPTH = 256;
+const MAX_FLOW_DEPTH = 256;
 
 /** Syntax problems listed per file; past this the rest is one summary line (a binary-ish file can yield thousands). */
-export const MAX_SYNTAX_PROBLEMS = 100;
+const MAX_SYNTAX_PROBLEMS = 100;
 
 /**
  * Deepest nesting of `[` and `{`; a cheap scan done before parsing. Deliberately blind to quotes and
  * comments: a guard that can be talked out of counting (a stray `'` or ` #`) is no guard, and brackets in
  * strings or comments only ever add to the count.
  */
-export function flowDepth(text: string): number {
+function flowDepth(text: string): number {
   let depth = 0, max = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -34,7 +34,7 @@ export function flowDepth(text: string): number {
  * quotes and comments so nothing can hide a level from it: the parser recurses per level, and past a few
  * thousand levels V8 can abort the whole process.
  */
-export function blockDepth(text: string): number {
+function blockDepth(text: string): number {
   const indents: number[] = [];
   let max = 0;
   for (let i = 0; i < text.length;) {

@@ -5,6 +5,7 @@ import { ZERO_RANGE } from '../engine/text';
 import type { Control, Policy } from '../engine/model';
 import { FREQUENCY_BY_ID } from '../catalog/vocabulary';
 import type { FeatureContext } from './feature-context';
+import { vendorFixes } from './vendor-fixes';
 import { addKeyToControl, addKeyToFrontMatter, appendControl, appendToList, FileText, holds, replaceScalar } from './edits';
 
 /**
@@ -29,6 +30,7 @@ export function codeActions(ctx: FeatureContext, _range: Range, context: CodeAct
         case 'one-sided-link': push(out, backLink(ctx, d, data)); break;
         case 'frequency-mismatch': out.push(...alignFrequency(ctx, here, d, data)); break;
         case 'owner-departed': case 'unknown-owner': out.push(...reassignOwner(ctx, here, d, data)); break;
+        case 'vendor-assurance-stale': case 'vendor-assurance-gap': case 'subservice-without-csocs': out.push(...vendorFixes(ctx, here, d)); break;
       }
     } catch {
       // A malformed `data` from an older server or another client must not break the light bulb.
@@ -204,7 +206,8 @@ function alignFrequency(ctx: FeatureContext, here: FileText, d: Diagnostic, data
   if (f && file && freqRange && holds(f, freqRange, actual)) {
     out.push(action(`Set ${control} frequency to ${stated}, as the policy states`, d, editOf(ctx, file, [replaceScalar(f, freqRange, stated)])));
   }
-  const phrase = FREQUENCY_BY_ID.get(actual)?.phrases[0];
+  // Only a wording that fits any sentence: an event-driven control has none ("upon termination" fits one event).
+  const phrase = FREQUENCY_BY_ID.get(actual)?.reword;
   if (phrase && phraseRange) {
     const old = here.at(phraseRange);
     const word = /^[A-Z]/.test(old) ? phrase[0].toUpperCase() + phrase.slice(1) : phrase;

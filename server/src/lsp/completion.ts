@@ -4,6 +4,7 @@ import { CONTROL_STATUSES, FREQUENCIES, REVIEW_CYCLES, RISK_RATINGS, RISK_TREATM
 import { isActive } from '../engine/people-directory';
 import type { FeatureContext } from './feature-context';
 import { field, md } from './markdown';
+import { vendorCompletion } from './vendor-completion';
 
 /** `[` and `,` open flow-list items, space follows `- ` and `key:`, `-` continues an id in prose (`AC-`). */
 export const COMPLETION_TRIGGERS: string[] = ['[', ',', ' ', '-'];
@@ -17,6 +18,12 @@ export function completion(ctx: FeatureContext, position: Position): CompletionI
   if (kind === 'other') return null;
   const lines = ctx.document.getText().split(/\r\n|\r|\n/);
   let first = 0, last = lines.length - 1;
+  if (kind === 'description') {
+    // Only the front matter (CUECs, subservice organisation ids) has words to complete.
+    const fm = frontMatter(lines);
+    if (!fm || position.line <= fm.open || position.line >= fm.close) return null;
+    first = fm.open + 1; last = fm.close - 1;
+  }
   if (kind === 'policy') {
     const fm = frontMatter(lines);
     if (fm && position.line > fm.open && position.line < fm.close) { first = fm.open + 1; last = fm.close - 1; }
@@ -109,7 +116,10 @@ function items(ctx: FeatureContext, kind: FileKind, key: string, mode: Mode, ran
   const taken = new Set(present.filter((p) => p !== typed));
   const keep = (list: CompletionItem[]) => list.filter((i) => !taken.has(i.label));
   const fm = kind === 'policy', risk = kind === 'risks';
-  if (mode === 'list' && key === 'criteria' && (kind === 'controls' || fm || risk)) return keep(criteria(ctx, range));
+  const vendorItems = vendorCompletion(ctx, kind, key, mode, range);
+  if (vendorItems) return keep(vendorItems);
+  if (mode === 'list' && key === 'criteria' && (kind === 'controls' || fm || risk || kind === 'vendors' || kind === 'description')) return keep(criteria(ctx, range));
+  if (mode === 'list' && key === 'monitored_by' && kind === 'vendors') return keep(controls(ctx, range));
   if (mode === 'scalar' && key === 'criterion' && kind === 'config') return criteria(ctx, range);
   if (mode === 'list' && key === 'policies' && kind === 'controls') return keep(policies(ctx, range));
   if (mode === 'list' && key === 'controls' && (fm || risk)) return keep(controls(ctx, range));
@@ -123,10 +133,10 @@ function items(ctx: FeatureContext, kind: FileKind, key: string, mode: Mode, ran
   if ((key === 'likelihood' || key === 'impact') && risk) {
     return RISK_RATINGS[key].map((w, i) => enumItem(String(i + 1), w, 'The risk score is likelihood × impact (1 to 25).', range, i));
   }
-  if ((key === 'review_cycle' && (kind === 'controls' || fm || risk)) || (key === 'default_cycle' && kind === 'config')) {
+  if ((key === 'review_cycle' && (kind === 'controls' || fm || risk || kind === 'vendors')) || (key === 'default_cycle' && kind === 'config')) {
     return REVIEW_CYCLES.map((c, i) => enumItem(c.id, `every ${c.months === 1 ? 'month' : `${c.months} months`}`, 'Or a whole number of days.', range, i));
   }
-  if ((key === 'owner' && (kind === 'controls' || fm || risk)) || (key === 'approver' && fm)) return owners(ctx, range);
+  if ((key === 'owner' && (kind === 'controls' || fm || risk || kind === 'vendors')) || (key === 'approver' && fm)) return owners(ctx, range);
   return null;
 }
 

@@ -7,7 +7,8 @@ export function definition(ctx: FeatureContext, position: Position): Location[] 
   const target = targetAt(ctx, position);
   if (!target || target.kind === 'criterion') return null; // criteria are defined by the catalog, not by a file
   const { project } = ctx;
-  const defs = target.kind === 'control' ? project.controls(target.id) : target.kind === 'policy' ? project.policies(target.id) : project.risks(target.id);
+  const defs = target.kind === 'control' ? project.controls(target.id) : target.kind === 'policy' ? project.policies(target.id)
+    : target.kind === 'vendor' ? project.register.vendors(target.id) : project.risks(target.id);
   if (!defs.length) return null;
   return defs.map((d) => ({ uri: ctx.root.uriOf(d.file), range: d.idRange }));
 }

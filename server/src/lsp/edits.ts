@@ -83,14 +83,14 @@ export function appendToList(f: FileText, keyRange: Range, items: readonly Locat
 }
 
 /** The last line that holds the control's own content (its range ends at the start of the next line). */
-function lastContentLine(f: FileText, c: Control): number {
+function lastContentLine(f: FileText, c: { range: Range }): number {
   let line = c.range.end.character === 0 && c.range.end.line > c.range.start.line ? c.range.end.line - 1 : c.range.end.line;
   while (line > c.range.start.line && /^\s*(#.*)?$/.test(f.line(line))) line--;
   return line;
 }
 
-/** Adds `key: value` as the last field of a control's block mapping, at its keys' indentation. */
-export function addKeyToControl(f: FileText, c: Control, key: string, value: string): TextEdit | undefined {
+/** Adds `key: value` as the last field of a control's (or any located) block mapping, at its keys' indentation. */
+export function addKeyToControl(f: FileText, c: { range: Range }, key: string, value: string): TextEdit | undefined {
   if (f.at(c.range).startsWith('{')) return undefined; // a flow mapping: no line to add
   const line = lastContentLine(f, c);
   const pos = f.endOfLine(line);

@@ -54,7 +54,9 @@ export class GitWatcher {
     this.historyPending.clear();
     for (const path of paths) {
       const root = this.state.roots.get(path);
-      if (root) this.publisher.schedule(root, root.project.setHistory(this.historyOf(root.path)), 0);
+      if (!root) continue;
+      const affected = root.project.setHistory(this.historyOf(root.path));
+      void root.project.prefetchApprovals().then(() => this.publisher.schedule(root, affected, 0));
     }
   }
 }

@@ -7,6 +7,7 @@ import { creditOf, criterionStatus, type Credit } from '../engine/summary';
 import type { FeatureContext } from './feature-context';
 import { controlIdsOfPolicy, controlsMapping, policiesMapping, policyIdsOfControl, risksMapping, riskScore, risksOfControl, targetAt } from './locate';
 import { field, md } from './markdown';
+import { vendorHover } from './vendor-hover';
 
 /**
  * Hover: what a criterion asks and how it is covered; who owns a control, policy or risk and how current it
@@ -19,6 +20,7 @@ export function hover(ctx: FeatureContext, position: Position): Hover | null {
   if (target.kind === 'criterion') value = criterionHover(ctx.project, target.id);
   else if (target.kind === 'control') value = controlHover(ctx.project, target.id);
   else if (target.kind === 'policy') value = policyHover(ctx.project, target.id);
+  else if (target.kind === 'vendor') value = vendorHover(ctx.project, target.id);
   else value = riskHover(ctx.project, target.id);
   return value ? { contents: { kind: MarkupKind.Markdown, value }, range: target.range } : null;
 }
@@ -48,7 +50,7 @@ export function criterionHover(project: Project, id: string): string | undefined
   return lines.join('\n');
 }
 
-export function controlHover(project: Project, id: string): string | undefined {
+function controlHover(project: Project, id: string): string | undefined {
   const controls = project.controls(id);
   if (!controls.length) return undefined;
   return controls.map((c) => oneControl(project, c)).join('\n\n---\n\n');
@@ -77,7 +79,7 @@ function oneControl(project: Project, c: Control): string {
   return lines.join('\n');
 }
 
-export function policyHover(project: Project, id: string): string | undefined {
+function policyHover(project: Project, id: string): string | undefined {
   const policies = project.policies(id);
   if (!policies.length) return undefined;
   return policies.map((p) => onePolicy(project, p)).join('\n\n---\n\n');
@@ -101,7 +103,7 @@ function onePolicy(project: Project, p: Policy): string {
   return lines.join('\n');
 }
 
-export function riskHover(project: Project, id: string): string | undefined {
+function riskHover(project: Project, id: string): string | undefined {
   const risks = project.risks(id);
   if (!risks.length) return undefined;
   return risks.map((r) => oneRisk(project, r)).join('\n\n---\n\n');

@@ -8,8 +8,8 @@ import type { Publisher } from './publishing';
 import { ComplianceRoot, findRoots } from './roots';
 import type { ServerState } from './server-state';
 
-/** Documents open in the editor get remark's full CommonMark parse; the rest of the index uses the fast scanner. */
-export const EDITOR = { markdown: 'remark' } as const;
+/** Open documents are read like every other file: one Markdown reader (engine/markdown-blocks.ts) for all. */
+export const EDITOR = {} as const;
 
 export const RESTRICTED_MODE_MESSAGE = 'soc2: restricted mode (untrusted workspace): git is never run, so git-based checks (policy-changed-since-approval) are off. Trust the workspace to turn them on.';
 
@@ -126,6 +126,7 @@ export class Indexer {
     const cache = this.state.cacheEnabled && this.state.trusted ? ProjectCache.open(root.path, (m) => this.state.connection.console.info(`soc2: ${m}`)) : undefined;
     root.cache = cache;
     await (cache ? cache.readAll : readAllParallel)(root.workspace, project, wanted);
+    await project.prefetchApprovals(); // git answers for every approved policy at once, without blocking this thread
     project.fileLocalOnly = false;
     root.ready = true;
     for (const f of project.allFiles()) this.publisher.publish(root, f.path);

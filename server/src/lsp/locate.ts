@@ -3,13 +3,15 @@ import { rangeContains } from '../engine/text';
 import type { Control, Policy, Risk } from '../engine/model';
 import type { Project } from '../engine/project';
 import type { FeatureContext } from './feature-context';
+import { vendorTargetAt, type VendorTarget } from './vendor-locate';
 
 /** What stands at a position: an id the features know how to explain, find or complete. */
 export type Target =
   | { kind: 'criterion'; id: string; range: Range }
   | { kind: 'control'; id: string; range: Range; role: 'definition' | 'reference' | 'mention' }
   | { kind: 'policy'; id: string; range: Range; role: 'definition' | 'reference' }
-  | { kind: 'risk'; id: string; range: Range; role: 'definition' | 'mention' };
+  | { kind: 'risk'; id: string; range: Range; role: 'definition' | 'mention' }
+  | VendorTarget;
 
 /**
  * The id under the cursor. The engine model's ranges answer first (they know a list item from prose);
@@ -39,6 +41,8 @@ export function targetAt(ctx: FeatureContext, pos: Position): Target | undefined
     for (const e of model.config?.exclusions ?? []) {
       if (rangeContains(e.criterion.range, pos)) return { kind: 'criterion', id: e.criterion.value, range: e.criterion.range };
     }
+    const vendorTarget = vendorTargetAt(model, pos);
+    if (vendorTarget) return vendorTarget;
   }
   return wordTarget(ctx, pos);
 }
@@ -58,12 +62,13 @@ function wordTarget(ctx: FeatureContext, pos: Position): Target | undefined {
     if (ctx.project.controls(word).length) return { kind: 'control', id: word, range, role: 'mention' };
     if (ctx.project.policies(word).length) return { kind: 'policy', id: word, range, role: 'reference' };
     if (ctx.project.risks(word).length) return { kind: 'risk', id: word, range, role: 'mention' };
+    if (ctx.project.register.vendors(word).length) return { kind: 'vendor', id: word, range, role: 'reference' };
     return undefined;
   }
   return undefined;
 }
 
-export function lineText(ctx: FeatureContext, line: number): string {
+function lineText(ctx: FeatureContext, line: number): string {
   return ctx.document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
 }
 

@@ -3,6 +3,7 @@ import type { Range } from '../engine/text';
 import type { Project } from '../engine/project';
 import type { FeatureContext } from './feature-context';
 import { byPosition, controlsMapping, policiesMapping, risksMapping, targetAt } from './locate';
+import { monitoredByReferences, vendorReferences } from './vendor-locate';
 
 /**
  * Find references. A control id: its definitions, the policies' `controls:` items and body mentions, and
@@ -24,6 +25,10 @@ export function references(ctx: FeatureContext, position: Position, includeDecla
     for (const r of project.risksNaming(target.id)) {
       for (const item of r.controls) if (item.value === target.id) found.push({ file: r.file, range: item.range });
     }
+    found.push(...monitoredByReferences(project, target.id));
+  } else if (target.kind === 'vendor') {
+    if (includeDeclaration) for (const v of project.register.vendors(target.id)) found.push({ file: v.file, range: v.idRange });
+    found.push(...vendorReferences(project, target.id));
   } else if (target.kind === 'risk') {
     if (includeDeclaration) for (const r of project.risks(target.id)) found.push({ file: r.file, range: r.idRange });
   } else if (target.kind === 'policy') {
@@ -42,7 +47,8 @@ export function references(ctx: FeatureContext, position: Position, includeDecla
   const decl = !includeDeclaration ? 0
     : target.kind === 'control' ? project.controls(target.id).length
       : target.kind === 'policy' ? project.policies(target.id).length
-        : target.kind === 'risk' ? project.risks(target.id).length : 0;
+        : target.kind === 'risk' ? project.risks(target.id).length
+          : target.kind === 'vendor' ? project.register.vendors(target.id).length : 0;
   const rest = found.slice(decl).sort((a, b) => a.file.localeCompare(b.file) || byPosition(a.range, b.range));
   return [...found.slice(0, decl), ...unique(rest)].map((f) => ({ uri: ctx.root.uriOf(f.file), range: f.range }));
 }

@@ -124,6 +124,8 @@ function renamable(ctx: FeatureContext, position: Position): Renamable {
   if (!t || t.kind === 'criterion') {
     throw new ResponseError(ErrorCodes.InvalidRequest, t ? `soc2: ${t.id} is a Trust Services criterion; criteria ids are fixed and cannot be renamed.` : 'soc2: only a control, policy or risk id can be renamed.');
   }
+  // Vendor ids are referenced from controls, exclusions and the description; rename does not follow them yet.
+  if (t.kind === 'vendor') throw new ResponseError(ErrorCodes.InvalidRequest, `soc2: renaming a vendor id is not supported yet; change ${t.id} by hand where the register, controls and soc2.yaml name it.`);
   const exists = t.kind === 'control' ? ctx.project.controls(t.id).length : t.kind === 'policy' ? ctx.project.policies(t.id).length : ctx.project.risks(t.id).length;
   if (!exists) throw new ResponseError(ErrorCodes.InvalidRequest, `soc2: no ${t.kind} ${t.id} exists to rename.`);
   return { kind: t.kind, id: t.id, range: t.range };

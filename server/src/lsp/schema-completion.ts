@@ -11,7 +11,7 @@ import { md } from './markdown';
  */
 
 type Schema = Record<string, unknown>;
-const KIND: Partial<Record<FileKind, SchemaKind>> = { controls: 'controls', risks: 'risks', policy: 'policy', config: 'config', people: 'people' };
+const KIND: Partial<Record<FileKind, SchemaKind>> = { controls: 'controls', risks: 'risks', policy: 'policy', config: 'config', people: 'people', vendors: 'vendors', description: 'description' };
 /** One path segment: a mapping key, or `[]` for "an item of this list". */
 const ITEM = '[]';
 
@@ -78,6 +78,8 @@ function yamlRegion(ctx: FeatureContext, position: Position): { lines: string[];
   const kind = KIND[ctx.project.kindOf(ctx.path)];
   if (!kind) return undefined;
   const lines = ctx.document.getText().split(/\r\n|\r|\n/);
+  // A position past the end of the document (a stale request) gets no answer, not an edit out of range.
+  if (position.line >= lines.length || position.character > lines[position.line].length) return undefined;
   let first = 0;
   if (kind === 'policy') {
     if (!/^---\s*$/.test(lines[0] ?? '')) return undefined;

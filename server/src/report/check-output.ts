@@ -8,7 +8,7 @@ export interface CliDiagnostic {
   related?: { file: string; line: number; column: number; message: string }[];
 }
 
-export function toCliDiagnostic(d: Diagnostic): CliDiagnostic {
+function toCliDiagnostic(d: Diagnostic): CliDiagnostic {
   return {
     file: d.file,
     line: d.range.start.line + 1,

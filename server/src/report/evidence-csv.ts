@@ -4,7 +4,7 @@ import { FREQUENCY_BY_ID } from '../catalog/vocabulary';
 import { parseIsoDate } from '../engine/dates';
 import { periodIntervals, type Interval } from '../engine/intervals';
 
-export const EVIDENCE_CSV_COLUMNS = ['control_id', 'title', 'owner', 'frequency', 'interval_start', 'interval_end', 'evidence_file', 'evidence_date'] as const;
+const EVIDENCE_CSV_COLUMNS = ['control_id', 'title', 'owner', 'frequency', 'interval_start', 'interval_end', 'evidence_file', 'evidence_date'] as const;
 
 /**
  * The evidence request list an auditor works through: one row per implemented control and expected
@@ -12,7 +12,7 @@ export const EVIDENCE_CSV_COLUMNS = ['control_id', 'title', 'owner', 'frequency'
  * satisfies it, or blank cells where none does. Controls without a periodic frequency (continuous,
  * on-event) get one row for the whole period; without a period, one row with the newest evidence.
  */
-export function buildEvidenceRows(project: Project): string[][] {
+function buildEvidenceRows(project: Project): string[][] {
   const { period } = project.config;
   const start = parseIsoDate(period?.start.value), end = parseIsoDate(period?.end.value);
   const whole: Interval | undefined = start && end && start <= end ? { start: period!.start.value, end: period!.end.value } : undefined;

@@ -4,7 +4,7 @@ import type { Control } from '../engine/model';
 import { computeSummary, type ReadinessSummary } from '../engine/summary';
 
 /** The OSCAL release whose component-definition schema the output is validated against (test/schemas/). */
-export const OSCAL_VERSION = '1.0.6';
+const OSCAL_VERSION = '1.0.6';
 
 /** RFC 4122 name-based (version 5, SHA-1) UUID: the same name always gives the same id, so exports diff cleanly. */
 export function uuidV5(name: string, namespace: string): string {

@@ -1,4 +1,6 @@
 import type { ReadinessSummary } from '../engine/summary';
+import { vendorsJson } from '../engine/register-summary';
+import { vendorsMarkdown, vendorsText } from './summary-vendors';
 
 const STATUS_MARK: Record<string, string> = { covered: '✔', partial: '◐', gap: '✘', excluded: '–', 'out-of-scope': ' ' };
 
@@ -42,6 +44,7 @@ export function formatSummaryText(s: ReadinessSummary): string {
     out.push(`  ${pad(r.id, idW)}${pad(r.score ?? '—', 7)}${pad(r.likelihood && r.impact ? `${r.likelihood}×${r.impact}` : '—', 6)}${pad(r.treatment ?? '—', 11)}${pad(r.owner ?? '—', ownerW)}${r.title ?? '—'}`);
     out.push(`  ${' '.repeat(idW + 24)}controls: ${r.controls.join(', ') || 'none'}`);
   }
+  out.push(...vendorsText(s));
   return out.join('\n') + '\n';
 }
 
@@ -84,6 +87,7 @@ export function formatSummaryMarkdown(s: ReadinessSummary): string {
   if (!risks.length) out.push('No risks are recorded in the risk register.');
   else out.push('Score = likelihood × impact (each 1–5), highest first.', '', '| Risk | Title | Likelihood | Impact | Score | Treatment | Owner | Controls |', '|---|---|---:|---:|---:|---|---|---|');
   for (const r of risks) out.push(`| ${md(r.id)} | ${md(r.title ?? '')} | ${r.likelihood ?? ''} | ${r.impact ?? ''} | ${r.score ?? ''} | ${md(r.treatment ?? '')} | ${md(r.owner ?? '')} | ${r.controls.map(md).join(', ')} |`);
+  out.push(...vendorsMarkdown(s));
   return out.join('\n') + '\n';
 }
 
@@ -105,6 +109,8 @@ export function summaryJson(s: ReadinessSummary): object {
     owners: s.owners,
     risks: (s.risks ?? []).map((r) => ({ id: r.id, title: r.title ?? null, owner: r.owner ?? null, likelihood: r.likelihood ?? null, impact: r.impact ?? null, score: r.score ?? null, treatment: r.treatment ?? null, controls: r.controls })),
     riskHeatMap: s.heatMap ?? [],
+    vendors: vendorsJson(s.vendors),
+    cuecs: (s.cuecs ?? []).map((c) => ({ id: c.id ?? null, description: c.description ?? null, criteria: c.criteria })),
     remediation: (s.remediation ?? []).map((i) => ({ criterion: i.criterion, status: i.status, steps: i.steps.map((st) => ({ control: st.control, status: st.status, owner: st.owner ?? null, targetDate: st.targetDate ?? null, tracking: st.tracking ?? null })) })),
   };
 }

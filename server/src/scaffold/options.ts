@@ -9,7 +9,7 @@ export const CATEGORY_IDS: readonly string[] = TSC_2017.categories.map((c) => c.
 export const DEFAULT_OWNER = 'Security Lead';
 
 /** How long a default Type 2 observation period lasts: six months is the usual first period. */
-export const DEFAULT_PERIOD_MONTHS = 6;
+const DEFAULT_PERIOD_MONTHS = 6;
 
 /** The six months starting on the first day of the month after `today`. */
 export function defaultPeriod(today: string): { start: string; end: string } {

@@ -3,6 +3,7 @@ import { prefixOf } from '../engine/ids';
 import { configText, yamlScalar } from './config-text';
 import { parseCategories } from './options';
 import { BUNDLED_TEMPLATES } from './templates.generated';
+import { descriptionTemplateText, vendorRegisterText } from './register-templates';
 import type { PolicyTemplate, ScaffoldOptions, TemplateSet } from './types';
 
 export type { PolicyTemplate, ScaffoldOptions, TemplateSet } from './types';
@@ -148,5 +149,9 @@ export function scaffold(o: ScaffoldOptions, templates: TemplateSet = BUNDLED_TE
   // Git keeps no empty folders; these mark where policies and controls go when no template was chosen.
   if (!chosen.length) { files.set('policies/.gitkeep', ''); files.set('controls/.gitkeep', ''); }
   files.set('evidence/README.md', evidenceReadme(controls.evidencePaths));
+  // The vendor review control, when the chosen templates bring it, is the one the example vendors name.
+  const reviewControl = chosen.some((t) => t.controls.includes('VN-01')) ? 'VN-01' : undefined;
+  files.set('vendors/vendors.yaml', vendorRegisterText(o, reviewControl));
+  files.set('system/description.md', descriptionTemplateText(o));
   return files;
 }

@@ -1,0 +1,48 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { MemoryWorkspace } from '../../server/src/engine/workspace';
+import { CHECKS } from '../../server/src/checks';
+import { loadProject } from '../../server/src/engine/load';
+import { baseRepo, findings, TODAY } from '../helpers';
+
+function withPolicies(a: string, b: string): Record<string, string> {
+  const files = baseRepo();
+  const policy = (id: string, body: string) => `---\nid: ${id}\nowner: c@example.com\nlast_reviewed: 2026-03-01\ncriteria: [CC6.1]\n---\n# ${id}\n\n${body}\n`;
+  files['policies/laptops.md'] = policy('POL-LT', a);
+  files['policies/patching.md'] = policy('POL-PT', b);
+  return files;
+}
+
+test('policy-frequency-conflict: an info on both sentences, each pointing at the other', async () => {
+  const files = withPolicies('Operating system updates on staff laptops are installed every week.', 'Operating system updates on staff laptops are installed monthly.');
+  const { project } = await loadProject(new MemoryWorkspace(files), { checks: CHECKS, today: TODAY });
+  const d = project.allDiagnostics().filter((x) => x.code === 'policy-frequency-conflict');
+  assert.deepEqual(d.map((x) => [x.file, x.severity, x.range.start.line, x.related?.[0].file, x.related?.[0].range.start.line]), [
+    ['policies/laptops.md', 'info', 8, 'policies/patching.md', 8],
+    ['policies/patching.md', 'info', 8, 'policies/laptops.md', 8],
+  ]);
+  assert.match(d[0].message, /says "every week" \(weekly\), but policy POL-PT says "monthly" \(monthly\) for the same activity \(policies\/patching.md:9\)/);
+});
+
+test('policy-frequency-conflict: agreeing, a kept floor, different activities or a sentence naming a control give nothing', async () => {
+  const quiet: [string, string][] = [
+    ['Operating system updates on staff laptops are installed every week.', 'Operating system updates on staff laptops are installed weekly.'],
+    ['Operating system updates on staff laptops are installed at least monthly.', 'Operating system updates on staff laptops are installed every week.'],
+    ['Operating system updates on staff laptops are installed every week.', 'Firewall rules on the office network are reviewed monthly.'],
+    ['Operating system updates on staff laptops are installed every week (AC-01).', 'Operating system updates on staff laptops are installed monthly.'],
+    ['## Monthly operating system updates on staff laptops', 'Operating system updates on staff laptops are installed every week.'],
+  ];
+  for (const [a, b] of quiet) assert.deepEqual(await findings(withPolicies(a, b), 'policy-frequency-conflict'), [], `${a} / ${b}`);
+});
+
+test('policy-frequency-conflict: an edit to one policy re-checks the policies about the same activities, not the others', async () => {
+  const files = withPolicies('Operating system updates on staff laptops are installed every week.', 'Operating system updates on staff laptops are installed every week.');
+  const { project } = await loadProject(new MemoryWorkspace(files), { checks: CHECKS, today: TODAY });
+  project.allDiagnostics();
+  const { affected } = project.setFile('policies/patching.md', files['policies/patching.md'].replace('every week', 'monthly'), 2);
+  assert.deepEqual([...affected].sort(), ['policies/laptops.md', 'policies/patching.md']);
+  assert.deepEqual(project.allDiagnostics().filter((x) => x.code === 'policy-frequency-conflict').map((x) => x.file), ['policies/laptops.md', 'policies/patching.md']);
+  // and back: the conflict leaves both files
+  project.setFile('policies/patching.md', files['policies/patching.md'], 3);
+  assert.deepEqual(project.allDiagnostics().filter((x) => x.code === 'policy-frequency-conflict'), []);
+});

@@ -1,0 +1,59 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { edit, findings } from '../helpers';
+import { lineOf, vendorRepo } from '../vendor-helpers';
+
+// baseRepo observes 2026-01-01..2026-06-30; today is 2026-07-15.
+const report = (start: string, end: string, bridge?: string) => ({ assurance: `{ type: soc2-type2, period_start: ${start}, period_end: ${end}${bridge ? `, bridge_letter_until: ${bridge}` : ''} }` });
+
+test('vendor-assurance-gap: a report ending the day before the period leaves the whole period uncovered', async () => {
+  const fields = report('2025-01-01', '2025-12-31');
+  const f = await findings(vendorRepo(fields), 'vendor-assurance-gap');
+  assert.deepEqual(f, [{
+    at: `vendors/register.yaml:${lineOf(fields, 'assurance')}:5`, severity: 'warning',
+    message: "Carve-out vendor V-CLOUD's SOC 2 Type 2 report (2025-01-01..2025-12-31) leaves 181 days of our observation period (2026-01-01..2026-06-30) uncovered: 2026-01-01..2026-06-30.",
+  }]);
+});
+
+test('vendor-assurance-gap names the uncovered dates on both sides of the report, and the bridge letter closes the end', async () => {
+  const f = await findings(vendorRepo(report('2026-02-01', '2026-05-31')), 'vendor-assurance-gap');
+  assert.deepEqual(f.map((x) => x.message), ["Carve-out vendor V-CLOUD's SOC 2 Type 2 report (2026-02-01..2026-05-31) leaves 61 days of our observation period (2026-01-01..2026-06-30) uncovered: 2026-01-01..2026-01-31, 2026-06-01..2026-06-30."]);
+  const bridged = await findings(vendorRepo(report('2026-02-01', '2026-05-31', '2026-06-29')), 'vendor-assurance-gap');
+  assert.deepEqual(bridged.map((x) => x.message), ["Carve-out vendor V-CLOUD's SOC 2 Type 2 report (2026-02-01..2026-05-31 with a bridge letter to 2026-06-29) leaves 32 days of our observation period (2026-01-01..2026-06-30) uncovered: 2026-01-01..2026-01-31, 2026-06-30."]);
+});
+
+test('vendor-assurance-gap is quiet when the report and bridge letter cover the period exactly', async () => {
+  assert.deepEqual(await findings(vendorRepo(report('2026-01-01', '2026-06-30')), 'vendor-assurance-gap'), []);
+  assert.deepEqual(await findings(vendorRepo(report('2025-07-01', '2026-03-31', '2026-06-30')), 'vendor-assurance-gap'), []);
+  // Type 1 reports, inclusive and ordinary vendors are not judged.
+  const type1 = edit(vendorRepo(report('2025-01-01', '2025-12-31')), 'soc2.yaml', 'type: 2', 'type: 1');
+  assert.deepEqual(await findings(type1, 'vendor-assurance-gap'), []);
+  assert.deepEqual(await findings(vendorRepo({ ...report('2025-01-01', '2025-12-31'), subservice: 'inclusive' }), 'vendor-assurance-gap'), []);
+});
+
+test('vendor-assurance-gap judges an ongoing period only through today, including a bridge letter exactly to today', async () => {
+  const ongoing = (files: Record<string, string>) => edit(files, 'soc2.yaml', 'end: 2026-06-30', 'end: 2026-12-31');
+  assert.deepEqual(await findings(ongoing(vendorRepo(report('2025-07-01', '2026-03-31', '2026-07-15'))), 'vendor-assurance-gap'), []);
+  const f = await findings(ongoing(vendorRepo(report('2025-07-01', '2026-03-31', '2026-07-14'))), 'vendor-assurance-gap');
+  assert.deepEqual(f.map((x) => x.message), ["Carve-out vendor V-CLOUD's SOC 2 Type 2 report (2025-07-01..2026-03-31 with a bridge letter to 2026-07-14) leaves 1 day of our observation period (2026-01-01..2026-12-31, judged through today 2026-07-15) uncovered: 2026-07-15."]);
+});
+
+test('vendor-assurance-gap counts 29 February in a leap-year period', async () => {
+  const leap = (files: Record<string, string>) => edit(files, 'soc2.yaml', 'period: { start: 2026-01-01, end: 2026-06-30 }', 'period: { start: 2024-01-01, end: 2024-06-30 }');
+  const f = await findings(leap(vendorRepo(report('2023-03-01', '2024-02-28'))), 'vendor-assurance-gap');
+  assert.deepEqual(f.map((x) => x.message), ["Carve-out vendor V-CLOUD's SOC 2 Type 2 report (2023-03-01..2024-02-28) leaves 123 days of our observation period (2024-01-01..2024-06-30) uncovered: 2024-02-29..2024-06-30."]);
+  assert.deepEqual(await findings(leap(vendorRepo(report('2023-03-01', '2024-02-28', '2024-06-30'))), 'vendor-assurance-gap'), []);
+});
+
+test('vendor-assurance-gap: other assurance types cover no period, and a Type 2 without dates is named', async () => {
+  const iso = await findings(vendorRepo({ assurance: '{ type: iso27001, period_end: 2027-01-01 }' }), 'vendor-assurance-gap');
+  assert.deepEqual(iso.map((x) => x.message), ["Carve-out vendor V-CLOUD's assurance (ISO 27001) does not show its controls operating over a period, so none of our observation period (2026-01-01..2026-06-30) is covered: 2026-01-01..2026-06-30. Ask for its SOC 2 Type 2 report."]);
+  const undated = await findings(vendorRepo({ assurance: '{ type: soc2-type2 }' }), 'vendor-assurance-gap');
+  assert.deepEqual(undated.map((x) => x.message), ["Vendor V-CLOUD's SOC 2 Type 2 report has no `period_start` and `period_end`, so its coverage of our observation period (2026-01-01..2026-06-30) cannot be judged."]);
+  assert.deepEqual(await findings(vendorRepo({ assurance: null }), 'vendor-assurance-gap'), []);
+});
+
+test('vendor-assurance-gap: a report period that ends before it starts is named, not judged', async () => {
+  const f = await findings(vendorRepo(report('2026-06-30', '2026-01-01')), 'vendor-assurance-gap');
+  assert.deepEqual(f.map((x) => x.message), ["Vendor V-CLOUD's report period starts (2026-06-30) after it ends (2026-01-01): correct the dates so its coverage of our observation period (2026-01-01..2026-06-30) can be judged."]);
+});

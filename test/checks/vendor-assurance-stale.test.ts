@@ -1,0 +1,40 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findings } from '../helpers';
+import { lineOf, vendorRepo } from '../vendor-helpers';
+
+const type2 = (end: string, extra = '') => ({ subservice: 'no', assurance: `{ type: soc2-type2, period_start: 2024-07-01, period_end: ${end}${extra} }` });
+
+test('vendor-assurance-stale fires when the report ended more than 12 months before today, on period_end', async () => {
+  const fields = type2('2025-07-14');
+  const f = await findings(vendorRepo(fields), 'vendor-assurance-stale');
+  const col = `    assurance: { type: soc2-type2, period_start: 2024-07-01, period_end: `.length + 1;
+  assert.deepEqual(f, [{
+    at: `vendors/register.yaml:${lineOf(fields, 'assurance')}:${col}`, severity: 'warning',
+    message: 'The SOC 2 Type 2 assurance of vendor V-CLOUD covers up to 2025-07-14, 366 days before today (current until 2026-07-14). Obtain the current report, or a bridge letter that reaches today.',
+  }]);
+});
+
+test('vendor-assurance-stale: exactly 12 months back is still current', async () => {
+  assert.deepEqual(await findings(vendorRepo(type2('2025-07-15')), 'vendor-assurance-stale'), []);
+});
+
+test('vendor-assurance-stale: a bridge letter exactly to today keeps it current; one that ended yesterday does not', async () => {
+  assert.deepEqual(await findings(vendorRepo(type2('2025-01-31', ', bridge_letter_until: 2026-07-15')), 'vendor-assurance-stale'), []);
+  const f = await findings(vendorRepo(type2('2025-01-31', ', bridge_letter_until: 2026-07-14')), 'vendor-assurance-stale');
+  assert.deepEqual(f.map((x) => x.message), ['The SOC 2 Type 2 assurance of vendor V-CLOUD covers up to 2025-01-31, 530 days before today (current until 2026-01-31); its bridge letter ended on 2026-07-14. Obtain the current report, or a bridge letter that reaches today.']);
+});
+
+test('vendor-assurance-stale: a report ending on 29 February is current through 28 February of the next year', async () => {
+  const fields = type2('2024-02-29');
+  assert.deepEqual(await findings(vendorRepo(fields), 'vendor-assurance-stale', '2025-02-28'), []);
+  const f = await findings(vendorRepo(fields), 'vendor-assurance-stale', '2025-03-01');
+  assert.deepEqual(f.map((x) => x.message), ['The SOC 2 Type 2 assurance of vendor V-CLOUD covers up to 2024-02-29, 366 days before today (current until 2025-02-28). Obtain the current report, or a bridge letter that reaches today.']);
+});
+
+test('vendor-assurance-stale falls back to the received date, and ignores vendors with no assurance', async () => {
+  const f = await findings(vendorRepo({ subservice: 'no', assurance: '{ type: questionnaire, received: 2025-03-01 }' }), 'vendor-assurance-stale');
+  assert.deepEqual(f.map((x) => x.message), ['The questionnaire assurance of vendor V-CLOUD was received on 2025-03-01, 501 days before today (current until 2026-03-01). Obtain the current report, or a bridge letter that reaches today.']);
+  assert.deepEqual(await findings(vendorRepo({ assurance: '{ type: none }' }), 'vendor-assurance-stale'), []);
+  assert.deepEqual(await findings(vendorRepo({ assurance: null }), 'vendor-assurance-stale'), []);
+});

@@ -1,0 +1,26 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { edit, findings } from '../helpers';
+import { lineOf, vendorRepo } from '../vendor-helpers';
+
+test('vendor-unmonitored fires on a subservice organisation no control reviews', async () => {
+  assert.deepEqual(await findings(vendorRepo({ monitored_by: null }), 'vendor-unmonitored'), [{
+    at: 'vendors/register.yaml:2:9', severity: 'warning',
+    message: "Vendor V-CLOUD is a subservice organisation, but no control reviews it: name the control that reviews its assurance under `monitored_by`, or list V-CLOUD under that control's `vendors`.",
+  }]);
+  const ghost = { monitored_by: '[VR-99]' };
+  const f = await findings(vendorRepo(ghost), 'vendor-unmonitored');
+  assert.deepEqual(f.map((x) => [x.at, x.message]), [[`vendors/register.yaml:${lineOf(ghost, 'monitored_by')}:5`, "Vendor V-CLOUD is a subservice organisation, but no control reviews it (none of VR-99 is an applicable control): name the control that reviews its assurance under `monitored_by`, or list V-CLOUD under that control's `vendors`."]]);
+});
+
+test('vendor-unmonitored is quiet when monitored_by names a control, or a control lists the vendor', async () => {
+  assert.deepEqual(await findings(vendorRepo(), 'vendor-unmonitored'), []);
+  const viaControl = edit(vendorRepo({ monitored_by: null }), 'controls/access.yaml', '    policies: [POL-AC]', '    policies: [POL-AC]\n    vendors: [V-CLOUD]');
+  assert.deepEqual(await findings(viaControl, 'vendor-unmonitored'), []);
+  assert.deepEqual(await findings(vendorRepo({ monitored_by: null, subservice: 'no' }), 'vendor-unmonitored'), []);
+});
+
+test('vendor-unmonitored: a not-applicable control reviews nothing', async () => {
+  const na = edit(vendorRepo(), 'controls/access.yaml', 'status: implemented', 'status: not-applicable');
+  assert.equal((await findings(na, 'vendor-unmonitored')).length, 1);
+});
