@@ -1,4 +1,4 @@
-import type { BodyChange, GitHistory } from '../engine/git-history';
+import type { ApprovalQuery, BodyChange, GitHistory } from '../engine/git-history';
 
 /** `file\0approved_on` → what git answered; null stands for "no answer" (JSON has no undefined). */
 export type HistoryAnswers = Record<string, BodyChange | null>;
@@ -21,5 +21,17 @@ export class CachedHistory implements GitHistory {
     const answer = this.inner.bodyChangedSince(file, isoDate);
     this.answers[key] = answer ?? null;
     return answer;
+  }
+
+  /** The batch form: only the questions not answered yet go to git, in one call when git can batch them. */
+  bodiesChangedSince(queries: readonly ApprovalQuery[]): (BodyChange | undefined)[] {
+    const keyOf = (q: ApprovalQuery) => `${q.file}\0${q.date}`;
+    const missing = queries.filter((q) => !(keyOf(q) in this.answers));
+    if (missing.length && this.inner.bodiesChangedSince) {
+      this.asked += missing.length;
+      const got = this.inner.bodiesChangedSince(missing);
+      missing.forEach((q, i) => { this.answers[keyOf(q)] = got[i] ?? null; });
+    }
+    return queries.map((q) => this.bodyChangedSince(q.file, q.date));
   }
 }
