@@ -39,6 +39,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     // A function, so a restart picks up a changed setting.
     initializationOptions: (): InitializationOptions => ({
       codeLens: vscode.workspace.getConfiguration('soc2').get<boolean>('codeLens.enabled', true),
+      cache: vscode.workspace.getConfiguration('soc2').get<boolean>('cache.enabled', true),
       today: process.env.SOC2_TODAY || undefined, // pins the checks' date (YYYY-MM-DD) for the e2e tests
       trusted: vscode.workspace.isTrusted,
       revealSummaryCommand: 'soc2.revealSummary', // registered below: lenses open the summary panel
@@ -96,7 +97,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Soc2Ex
     vscode.commands.registerCommand('soc2.import', () => importCommand(context)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       // Code lenses are announced at initialize, so turning them on or off needs a new server.
-      if (e.affectsConfiguration('soc2.codeLens.enabled')) void restart();
+      if (e.affectsConfiguration('soc2.codeLens.enabled') || e.affectsConfiguration('soc2.cache.enabled')) void restart();
     }),
   );
 

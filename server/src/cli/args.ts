@@ -1,5 +1,7 @@
 /** A small, strict argument parser: unknown options are usage errors (exit 2), never ignored. */
-export class UsageError extends Error {}
+/** Recognised by name, not class: commands bundled apart (lazy-command.ts) carry their own copy of the class. */
+export class UsageError extends Error { override name = 'UsageError'; }
+export function isUsageError(err: unknown): err is UsageError { return err instanceof Error && err.name === 'UsageError'; }
 
 export interface ParsedArgs {
   command: string;

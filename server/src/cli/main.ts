@@ -1,4 +1,4 @@
-import { parseArgs, UsageError } from './args';
+import { isUsageError, parseArgs } from './args';
 import type { CliIO } from './command';
 import { COMMANDS } from './commands';
 
@@ -35,7 +35,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     if (args.flags.has('--help')) { io.stdout(`Usage: ${command.usage}\n  ${command.summary}\n`); return 0; }
     return await command.run(args, io);
   } catch (err) {
-    if (err instanceof UsageError) { io.stderr(`soc2: ${err.message}\nUsage: ${command.usage}\n`); return 2; }
+    if (isUsageError(err)) { io.stderr(`soc2: ${err.message}\nUsage: ${command.usage}\n`); return 2; }
     throw err;
   }
 }

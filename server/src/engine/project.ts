@@ -304,6 +304,17 @@ export class Project implements ProjectView {
   }
 
   /**
+   * Takes a file's diagnostics as computed by an earlier run (the persistent cache) instead of running its
+   * checks. Only for a file the caller knows nothing it depends on has changed since; the next change that
+   * affects it marks it dirty again as usual.
+   */
+  restoreDiagnostics(path: string, diagnostics: Diagnostic[]): void {
+    if (!this.files.has(path)) return;
+    this.diagnostics.set(path, diagnostics);
+    this.dirty.delete(path);
+  }
+
+  /**
    * A new day (an editor left open past midnight): every file's checks run again against it, lazily as
    * usual and counted in `counters.checkRuns`; nothing is re-parsed. Returns the files whose diagnostics may change.
    */

@@ -1,9 +1,9 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { Document, Node } from 'yaml';
 import type { ParseProblem } from './model';
 import type { YamlSource } from './yaml-source';
-import { parseIsoDate } from './dates';
 import { editDistance, nearestWord } from '../util/strings';
+import { validatorFor } from './schema-validators';
 import controlsSchema from '../../../schemas/controls.schema.json';
 import policySchema from '../../../schemas/policy-frontmatter.schema.json';
 import configSchema from '../../../schemas/soc2.schema.json';
@@ -17,7 +17,8 @@ import peopleSchema from '../../../schemas/people.schema.json';
  * The `schema` check validates against the very JSON Schemas that editors use through `yamlValidation`
  * (and that the language server's own completion and hover read). One difference is known and stated in
  * the schemas: a date must exist (2026-02-30 is refused here), while a schema-only validator checks only
- * its YYYY-MM-DD form. Validators compile once, on first use.
+ * its YYYY-MM-DD form. Validators come from
+ * schema-validators.ts: compiled ahead of time in the bundles, on first use from the sources.
  */
 export type SchemaKind = 'controls' | 'policy' | 'config' | 'risks' | 'vendors' | 'description' | 'people' | 'framework';
 
@@ -25,25 +26,12 @@ const SCHEMAS: Record<SchemaKind, object> = { controls: controlsSchema, policy: 
 const NOUN: Record<SchemaKind, string> = { controls: 'control', policy: 'policy front matter', config: 'soc2.yaml', risks: 'risk', vendors: 'vendor', description: 'description front matter', people: 'person', framework: 'framework file' };
 /** What each kind of item with an id is called, for the "missing id" message. */
 const ITEM: Record<SchemaKind, string> = { controls: 'control', policy: 'policy', config: 'item', risks: 'risk', vendors: 'vendor', description: 'item', people: 'person', framework: 'framework' };
-const compiled = new Map<SchemaKind, ValidateFunction>();
-
-function validator(kind: SchemaKind): ValidateFunction {
-  let v = compiled.get(kind);
-  if (!v) {
-    const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, verbose: true });
-    ajv.addFormat('date', { type: 'string', validate: (s: string) => parseIsoDate(s) !== undefined });
-    v = ajv.compile(SCHEMAS[kind]);
-    compiled.set(kind, v);
-  }
-  return v;
-}
-
 export function schemaFor(kind: SchemaKind): object { return SCHEMAS[kind]; }
 
 export function validateDocument(kind: SchemaKind, src: YamlSource, doc: Document.Parsed): ParseProblem[] {
   const data = src.toData(doc);
   if (data === undefined) return [];
-  const validate = validator(kind);
+  const validate = validatorFor(kind);
   if (validate(data)) return [];
   return explain(kind, src, doc, validate.errors ?? []);
 }

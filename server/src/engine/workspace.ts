@@ -27,7 +27,7 @@ export interface Workspace {
 }
 
 /** Folders that never hold compliance content and can be huge. */
-export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['.git', 'node_modules', '.hg', '.svn', 'dist', 'out', '.vscode-test', '.bench', '.cache']);
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['.git', 'node_modules', '.hg', '.svn', 'dist', 'out', '.vscode-test', '.bench', '.cache', '.soc2']);
 
 export class MemoryWorkspace implements Workspace {
   private readonly files = new Map<string, Uint8Array>();

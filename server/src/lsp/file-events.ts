@@ -7,6 +7,7 @@ import type { Indexer } from './indexing';
 import type { Publisher } from './publishing';
 import { findRoots, rootFor, uriToPath, type ComplianceRoot } from './roots';
 import type { ServerState } from './server-state';
+import { EventCoalescer } from './event-coalescing';
 
 /**
  * File events from the disk (the client's watcher, or the server's own when the client has none):
@@ -26,16 +27,26 @@ export class FileEvents {
   ) {}
 
   private work: Promise<void> = Promise.resolve();
-
-  /**
-   * Applies events in the order they came (a rename's delete before its create), one batch after another.
-   * Requests wait for `settled()`, so an answer never reflects half a rename.
-   */
-  changed(changes: readonly FileEvent[]): Promise<void> {
-    this.work = this.work.then(() => this.apply(changes)).catch((err) => {
+  /** Bursts of events (a branch switch) become one batch; see event-coalescing.ts. */
+  readonly coalescer = new EventCoalescer((job) => {
+    this.work = this.work.then(job).catch((err) => {
       this.state.connection.console.error(`soc2: ${(err as Error).stack ?? String(err)}`);
     });
     return this.work;
+  }, (events) => this.applyBatch(events));
+
+  /**
+   * Applies events in the order they came (a rename's delete before its create), a burst at a time.
+   * Requests wait for `settled()`, so an answer never reflects half a rename or half a checkout.
+   */
+  changed(changes: readonly FileEvent[]): Promise<void> {
+    return this.coalescer.add(changes);
+  }
+
+  /** One batch, published once at its end: every affected file is checked once, not once per event. */
+  private async applyBatch(changes: readonly FileEvent[]): Promise<void> {
+    this.publisher.hold();
+    try { await this.apply(changes); } finally { this.publisher.release(); }
   }
 
   /** Settles when every event received so far has been applied. */

@@ -2,6 +2,7 @@ import type { WorkDoneProgressReporter } from 'vscode-languageserver';
 import { readInto } from '../engine/load';
 import { CONFIG_FILE } from '../engine/parse-config';
 import { readAllParallel } from '../node/parallel-read';
+import { ProjectCache } from '../cache/project-cache';
 import type { GitWatcher } from './git-watch';
 import type { Publisher } from './publishing';
 import { ComplianceRoot, findRoots } from './roots';
@@ -120,11 +121,17 @@ export class Indexer {
     project.setEvidenceFiles(files);
     const openSet = new Set(open.map((x) => x.rel));
     const wanted = files.filter((f) => f !== CONFIG_FILE && !openSet.has(f) && project.kindOf(f) !== 'other');
-    await readAllParallel(root.workspace, project, wanted);
+    // The persistent cache: on unless the client turned it off; never in an untrusted workspace, where
+    // the server writes nothing into the folder.
+    const cache = this.state.cacheEnabled && this.state.trusted ? ProjectCache.open(root.path, (m) => this.state.connection.console.info(`soc2: ${m}`)) : undefined;
+    root.cache = cache;
+    await (cache ? cache.readAll : readAllParallel)(root.workspace, project, wanted);
     await project.prefetchApprovals(); // git answers for every approved policy at once, without blocking this thread
     project.fileLocalOnly = false;
     root.ready = true;
     for (const f of project.allFiles()) this.publisher.publish(root, f.path);
+    // Open documents may differ from the disk: they are neither stored nor let the diagnostics be stored.
+    cache?.save(project, openSet as Set<string>);
   }
 
   /** A root's index, with the git history of its folder when the workspace is trusted. */

@@ -37,6 +37,21 @@ export interface InitializationOptions {
    * leave it out and their lenses run the server-side command through `workspace/executeCommand`.
    */
   revealSummaryCommand?: string;
+  /**
+   * Whether the server keeps a persistent cache in each root's `.soc2/cache/` (default true; the VS Code
+   * setting `soc2.cache.enabled`), so the next start parses only files that changed.
+   */
+  cache?: boolean;
+}
+
+/**
+ * `soc2/workCounters`: how much work the server did, per root, for tests and the benchmark (work is
+ * counted, never timed, in tests): parses and check runs per file, and file-event batches applied.
+ */
+export const WorkCountersRequest = 'soc2/workCounters';
+export interface WorkCountersResult {
+  eventBatches: number;
+  roots: { root: string; parses: Record<string, number>; checkRuns: Record<string, number>; cache?: { reused: number; parsed: number; diagnosticsReused: number; written: boolean } }[];
 }
 
 /**

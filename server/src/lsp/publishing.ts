@@ -11,6 +11,8 @@ export class Publisher {
   private pending = new Map<ComplianceRoot, Set<string>>();
   private timer: NodeJS.Timeout | undefined;
   private summaryTimer: NodeJS.Timeout | undefined;
+  /** While above zero (a batch of file events is being applied), publishing waits for its end. */
+  private held = 0;
   /** Runs first at every flush: document sync parses the edits still waiting, so they are published too. */
   beforeFlush: () => void = () => undefined;
 
@@ -28,13 +30,19 @@ export class Publisher {
     this.flushSoon(delay);
   }
 
+  /** Holds publishing until the matching release: what is queued meanwhile is published once, then. */
+  hold(): void { this.held++; }
+  release(): void { if (--this.held === 0 && this.pending.size) this.flushSoon(0); }
+
   flushSoon(delay: number): void {
+    if (this.held) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => this.flush(), delay);
   }
 
   flush(): void {
     this.timer = undefined;
+    if (this.held) return; // a timer set before the hold: release() flushes instead
     this.beforeFlush();
     const pending = this.pending;
     this.pending = new Map();

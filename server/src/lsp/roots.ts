@@ -6,6 +6,7 @@ import { Project } from '../engine/project';
 import { CONFIG_FILE } from '../engine/parse-config';
 import { SKIPPED_FOLDERS } from '../engine/workspace';
 import type { GitHistory } from '../engine/git-history';
+import type { ProjectCache } from '../cache/project-cache';
 import { CHECKS } from '../checks';
 
 /** One compliance root: a folder holding soc2.yaml, with its own index. */
@@ -15,6 +16,8 @@ export class ComplianceRoot {
   project: Project;
   /** True once every file has been read. */
   ready = false;
+  /** The persistent cache the index was read with, when on (see server/src/cache). */
+  cache?: ProjectCache;
   /** What was last published per file, so unchanged diagnostics are not sent again. */
   readonly published = new Map<string, string>();
   /** `git`: the folder's version history, only in a trusted workspace inside a repository; absent turns git checks off. */

@@ -18,6 +18,8 @@ export class ServerState {
   todayFixed = false;
   debounceMs = 75;
   codeLensEnabled = true;
+  /** The persistent cache in each root's .soc2/cache (initializationOptions.cache, default on). */
+  cacheEnabled = true;
   /** The client's own command for code lenses (initializationOptions.revealSummaryCommand), else the server's. */
   revealSummaryCommand: string | undefined;
   /** False in an untrusted workspace: then no child process (git) is ever started. */

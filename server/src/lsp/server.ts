@@ -22,6 +22,7 @@ import { codeActions } from './code-actions';
 import { codeLenses } from './code-lens';
 import { documentSymbols } from './document-symbols';
 import { workspaceSymbols } from './workspace-symbols';
+import { registerWorkCounters } from './work-counters';
 import { prepareRename, rename } from './rename';
 import { documentLinks } from './document-links';
 import { foldingRanges } from './folding';
@@ -76,6 +77,7 @@ export class Soc2Server {
     connection.onDocumentSymbol((p, t) => requests.withDocument(p.textDocument.uri, (c) => documentSymbols(c), t));
     connection.onWorkspaceSymbol(async (p) => (await requests.allRoots()).flatMap((r) => workspaceSymbols(r, p.query)));
     connection.onRequest(SummaryRequest, async (p: SummaryParams, token: CancellationToken) => requests.summary(p, token));
+    registerWorkCounters(connection, state, this.files);
     connection.onRequest(TasksRequest, async (p: TasksParams) => tasksOf(await requests.allRoots(), p));
     connection.onRequest(BriefRequest, async (p: BriefParams) => briefOf(await requests.allRoots(), p));
     connection.onPrepareRename((p, t) => requests.withDocument(p.textDocument.uri, (c) => prepareRename(c, p.position), t));
@@ -102,6 +104,7 @@ export class Soc2Server {
     this.foldersChangeable = params.capabilities.workspace?.workspaceFolders === true;
     if (typeof opts.debounceMs === 'number' && opts.debounceMs >= 0) state.debounceMs = opts.debounceMs;
     if (opts.codeLens === false) state.codeLensEnabled = false;
+    if (opts.cache === false) state.cacheEnabled = false;
     if (opts.trusted === false) state.trusted = false;
     state.folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p)
       ?? [params.rootUri ? uriToPath(params.rootUri) : params.rootPath ?? undefined].filter((p): p is string => !!p);

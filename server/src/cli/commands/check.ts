@@ -8,20 +8,22 @@ import { computeSummary } from '../../engine/summary';
 import { computeDelta, findingKey, type ReadinessDelta } from '../../engine/delta';
 import { deltaJson, formatCheckJson, formatCheckText, formatDeltaText } from '../../report/check-output';
 import { buildSarif } from '../../report/sarif';
+import { CACHE_FLAGS, CACHE_USAGE, cacheOption } from '../cache-option';
 
 export const check: Command = {
   name: 'check',
-  usage: 'soc2 check [dir] [--format text|json|sarif] [--today YYYY-MM-DD] [--max-warnings N] [--base <git-ref>]',
-  summary: 'run every check; exit 1 when any finding is an error, or warnings exceed --max-warnings; --base also reports what changed against a git revision',
-  options: { values: ['--format', '--today', '--max-warnings', '--base'], flags: [] },
+  usage: `soc2 check [dir] [--format text|json|sarif] [--today YYYY-MM-DD] [--max-warnings N] [--base <git-ref>] ${CACHE_USAGE}`,
+  summary: 'run every check; exit 1 when any finding is an error, or warnings exceed --max-warnings; --base also reports what changed against a git revision; --cache keeps parsed files and results in .soc2/cache for the next run',
+  options: { values: ['--format', '--today', '--max-warnings', '--base'], flags: CACHE_FLAGS },
   async run(args, io) {
     const format = formatOption(args, ['text', 'json', 'sarif']);
     const maxWarnings = parseMaxWarnings(args.values.get('--max-warnings'));
     const baseRef = args.values.get('--base');
     if (baseRef !== undefined && (!baseRef.trim() || baseRef.startsWith('-'))) throw new UsageError(`--base needs a git revision (a branch, tag or commit), not "${baseRef}"`);
-    const repo = await openRepo(onlyDir(args.positional), args.values.get('--today'), io);
+    const repo = await openRepo(onlyDir(args.positional), args.values.get('--today'), io, { cache: cacheOption(args), diagnosticsOnly: baseRef === undefined });
     const { project, git } = repo;
-    const diagnostics = project.allDiagnostics();
+    // With --cache and nothing changed since the cached run, its diagnostics stand and nothing was indexed.
+    const diagnostics = repo.cache?.upToDate ?? project.allDiagnostics();
     // Said once, and only where a person reads: machine formats stay clean.
     if (!git && format === 'text') io.stderr('soc2: info: not a git repository, so policy-changed-since-approval is off\n');
 
@@ -50,6 +52,7 @@ export const check: Command = {
       if (delta) io.stdout(formatDeltaText(delta));
     }
 
+    repo.cache?.save(project);
     const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
     if (maxWarnings !== undefined && warnings > maxWarnings) io.stderr(`soc2: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
     return diagnostics.some((d) => d.severity === 'error') || (maxWarnings !== undefined && warnings > maxWarnings) ? 1 : 0;

@@ -5,8 +5,12 @@ import { checks } from './checks';
 import { init } from './init';
 import { exportCommand } from './export';
 import { frameworks } from './frameworks';
-import { publish } from './publish';
-import { importCommand } from './import';
+import { lazyCommand } from '../lazy-command';
+
+/** Loaded when run: in the bundle, `./import` is dist/cli-import.js and `./publish` dist/cli-publish.js (scripts/build.mjs). */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const importCommand = lazyCommand('import', () => (require('./import') as typeof import('./import')).importCommand);
+const publish = lazyCommand('publish', () => (require('./publish') as typeof import('./publish')).publish);
 import { tasks } from './tasks';
 import { brief } from './brief';
 

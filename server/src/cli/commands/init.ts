@@ -6,6 +6,7 @@ import { onlyDir } from '../repo';
 import { writeNewFiles } from '../write-new-files';
 import { isIsoDate } from '../../engine/dates';
 import { scaffold } from '../../scaffold/scaffold';
+import { ignoreSoc2Folder } from '../../cache/folder';
 import { DEFAULT_OWNER, defaultPeriod, parseCategories, parsePeriod } from '../../scaffold/options';
 import { BUNDLED_TEMPLATES } from '../../scaffold/templates.generated';
 import type { ScaffoldOptions } from '../../scaffold/types';
@@ -69,6 +70,12 @@ export const init: Command = {
     for (const f of skipped) io.stdout(`  skipped  ${f} (already exists; left as it is)\n`);
     for (const f of failed) io.stderr(`soc2: could not write ${f}\n`);
     io.stdout(`${wrote.length} written, ${skipped.length} skipped${failed.length ? `, ${failed.length} failed` : ''}.\n`);
+    // The cache folder (soc2 check --cache, the editor) must never be committed; it ignores itself.
+    try {
+      if (ignoreSoc2Folder(dir)) io.stdout('Git ignores .soc2/, where caches go (.soc2/.gitignore).\n');
+    } catch (err) {
+      io.stderr(`soc2: could not write .soc2/.gitignore (${(err as Error).message})\n`);
+    }
     if (wrote.length) {
       const shown = dirArg === '.' ? '' : ` ${dirArg}`;
       io.stdout([

@@ -1,0 +1,275 @@
+import * as nodePath from 'node:path';
+import { Project } from '../engine/project';
+import { CONFIG_FILE } from '../engine/parse-config';
+import { applyFetched, fetchFile, type Fetched, type ReadAll } from '../engine/load';
+import { parseFileModel } from '../engine/parse-file';
+import type { Diagnostic, FileModel, ParseProblem } from '../engine/model';
+import type { GitHistory } from '../engine/git-history';
+import type { Workspace } from '../engine/workspace';
+import { CacheRejected, readCacheFile, sha256, writeCacheFile, type CacheSections } from './cache-file';
+import { CachedHistory, type HistoryAnswers } from './cached-history';
+import { TOOL_BUILD } from './build-id';
+import { CACHE_DIR, ignoreSoc2Folder } from './folder';
+import { syncReads } from './sync-reads';
+
+const CACHE_FILE = 'project.json';
+
+/** Section 0 of the cache file: small, read on every run. */
+interface Header {
+  tool: string;
+  /** Hash of soc2.yaml's bytes: it decides every file's kind and size limit, so a new one empties the cache. */
+  config: string;
+  /** Content hash of every cached file; its model is under the same path in section 1. */
+  hashes: Record<string, string>;
+  /** The diagnostics of the run that wrote the cache, valid for the same `run` key (date, evidence, HEAD). */
+  run: string;
+  diagnostics: Record<string, Diagnostic[]>;
+  head?: string;
+  history?: HistoryAnswers;
+}
+/** Section 1: the parsed models, large, read only when some file changed or the whole project is needed. */
+type Models = Record<string, FileModel>;
+
+function isHeader(v: unknown): v is Header {
+  const h = v as Header;
+  return !!h && typeof h === 'object' && typeof h.tool === 'string' && typeof h.config === 'string' && typeof h.run === 'string'
+    && !!h.hashes && typeof h.hashes === 'object' && !!h.diagnostics && typeof h.diagnostics === 'object';
+}
+
+/** What the cache did in one run; tests assert these counts instead of timings. */
+export interface CacheStats {
+  /** Files whose model came from the cache. */
+  reused: number;
+  /** Files parsed because they were new, changed, or the cache did not hold them. */
+  parsed: number;
+  /** Files whose cached diagnostics were taken as they were. */
+  diagnosticsReused: number;
+  /** Whether the models section was read at all. */
+  modelsRead: boolean;
+  /** Whether the cache file was (re)written at the end. */
+  written: boolean;
+}
+
+export interface CacheOptions {
+  /**
+   * The caller only needs the diagnostics (`soc2 check` without --base): when nothing changed at all, the
+   * project is not indexed and `upToDate` holds the cached diagnostics instead.
+   */
+  diagnosticsOnly?: boolean;
+}
+
+/**
+ * The persistent cache of one compliance repo, as eslint's `--cache` and tsc's `--incremental` keep theirs:
+ * parsed models keyed by each file's content hash (under the tool build and soc2.yaml's hash), and the
+ * diagnostics of the last run. A warm run reads every file and hashes it, parses only what changed, and
+ * lets the project's own dependency rules (the incremental index the editor uses) say which files' checks
+ * must run again; every other file keeps its diagnostics. The result is the same, byte for byte, as a run
+ * without the cache (tests compare them over every fixture and the benchmark's repo).
+ */
+export class ProjectCache {
+  readonly stats: CacheStats = { reused: 0, parsed: 0, diagnosticsReused: 0, modelsRead: false, written: false };
+  /** Set when nothing changed and the caller asked for diagnostics only: every diagnostic, files in path order. */
+  upToDate?: Diagnostic[];
+  private sections?: CacheSections;
+  private header?: Header;
+  private readonly hashes = new Map<string, string>();
+  private configHash = '';
+  private runKey = '';
+  private history?: CachedHistory;
+  private head?: string;
+  private changed = false;
+
+  private constructor(readonly root: string, private readonly note: (message: string) => void, private readonly options: CacheOptions) {}
+
+  /** Opens the cache of the repo at `root`; a damaged file is reported through `note` and ignored. */
+  static open(root: string, note: (message: string) => void, options: CacheOptions = {}): ProjectCache {
+    const cache = new ProjectCache(root, note, options);
+    const read = readCacheFile(cache.file, 2);
+    if (read.status === 'rejected') cache.reject(read.reason);
+    else if (read.status === 'ok') {
+      try {
+        const header = read.sections.section(0);
+        if (!isHeader(header)) throw new CacheRejected('its content has an unexpected shape');
+        cache.header = header;
+        cache.sections = read.sections;
+      } catch (err) {
+        if (!(err instanceof CacheRejected)) throw err;
+        cache.reject(err.message);
+      }
+    }
+    return cache;
+  }
+
+  get file(): string { return nodePath.join(this.root, CACHE_DIR, CACHE_FILE); }
+
+  private reject(reason: string): void {
+    this.note(`the cache ${CACHE_DIR}/${CACHE_FILE} was ignored and will be rebuilt: ${reason}`);
+    this.header = undefined;
+    this.sections = undefined;
+    this.changed = true;
+  }
+
+  /** The cached models, or undefined when the section is damaged (noted; everything is parsed again). */
+  private models(): Models | undefined {
+    if (!this.sections) return undefined;
+    try {
+      const models = this.sections.section(1);
+      this.stats.modelsRead = true;
+      if (models && typeof models === 'object') return models as Models;
+      throw new CacheRejected('its content has an unexpected shape');
+    } catch (err) {
+      if (!(err instanceof CacheRejected)) throw err;
+      this.reject(err.message);
+      return undefined;
+    }
+  }
+
+  /**
+   * Wraps the repository's history so answers are kept under HEAD's commit id. `head` undefined (no git, or
+   * no commit yet) keeps nothing.
+   */
+  wrapHistory(git: GitHistory | undefined, head: string | undefined): GitHistory | undefined {
+    if (!git) return undefined;
+    this.head = head;
+    const answers = head && this.header?.head === head && this.header.history ? { ...this.header.history } : {};
+    this.history = new CachedHistory(git, answers);
+    return this.history;
+  }
+
+  /** The reader to give loadProject: models from the cache where the content is the same. */
+  readonly readAll: ReadAll = async (ws, project, paths) => {
+    this.configHash = await configHash(ws);
+    const header = this.header && this.header.tool === TOOL_BUILD && this.header.config === this.configHash ? this.header : undefined;
+    if (this.header && !header) this.changed = true;
+    this.runKey = sha256(JSON.stringify([project.today.toISOString().slice(0, 10), this.head ?? '', sha256(project.evidenceFiles.all().join('\n'))]));
+
+    const sorted = [...paths].sort();
+    const fetched = await fetchAll(syncReads(ws), project, sorted);
+    const same = new Set<string>();
+    for (let i = 0; i < sorted.length; i++) {
+      const f = fetched[i];
+      if (f.kind !== 'text') continue; // unreadable or gone: applied as usual, never cached
+      const hash = sha256(`${f.invalidUtf8 ? 1 : 0}\0${f.text}`);
+      this.hashes.set(sorted[i], hash);
+      if (header?.hashes[sorted[i]] === hash) same.add(sorted[i]);
+    }
+    const removed = header ? Object.keys(header.hashes).filter((p) => !this.hashes.has(p)) : [];
+    const diagnostics = header && header.run === this.runKey ? header.diagnostics : undefined;
+    if (this.options.diagnosticsOnly && diagnostics && same.size === sorted.length && !removed.length) {
+      // Nothing changed since the cached run: its diagnostics are this run's, and nothing needs indexing.
+      this.upToDate = [CONFIG_FILE, ...sorted].sort().flatMap((p) => diagnostics[p] ?? []);
+      this.stats.reused = same.size;
+      this.stats.diagnosticsReused = sorted.length + 1;
+      return;
+    }
+
+    const cachedModels = same.size || removed.length ? this.models() : undefined;
+    const models = new Map<string, FileModel>();
+    for (let i = 0; i < sorted.length; i++) {
+      const path = sorted[i], f = fetched[i];
+      if (f.kind !== 'text') continue;
+      const cached = same.has(path) ? cachedModels?.[path] : undefined;
+      if (cached && cached.kind === project.kindOf(path)) {
+        models.set(path, cached);
+        this.stats.reused++;
+      } else {
+        models.set(path, parseFetched(project, path, f));
+        this.stats.parsed++;
+        this.changed = true;
+      }
+    }
+    if (removed.length) this.changed = true;
+
+    // Indexed in path order, exactly as readAllInto does, so every list the checks derive is the same.
+    for (let i = 0; i < sorted.length; i++) {
+      const model = models.get(sorted[i]);
+      if (model) project.setParsed(model); else applyFetched(project, sorted[i], fetched[i]);
+    }
+
+    if (!diagnostics || !cachedModels) { this.changed = true; return; }
+    const affected = affectedSince(project, cachedModels, models, sorted.filter((p) => !models.has(p)));
+    for (const m of project.allFiles()) {
+      const cached = diagnostics[m.path];
+      if (cached && !affected.has(m.path)) { project.restoreDiagnostics(m.path, cached); this.stats.diagnosticsReused++; } else this.changed = true;
+    }
+  };
+
+  /**
+   * Writes the cache when this run learnt anything (a file parsed, a file gone, other diagnostics, new git
+   * answers). Call after the diagnostics were computed. A failed write is a note, never a failed command.
+   */
+  save(project: Project, openInEditor: ReadonlySet<string> = new Set()): void {
+    if (this.history && this.history.asked > 0) this.changed = true;
+    if (!this.changed || this.upToDate) return;
+    const hashes: Record<string, string> = {};
+    const models: Models = {};
+    // Diagnostics computed with an editor's unsaved text are not the disk's: then none are stored.
+    const keepDiagnostics = openInEditor.size === 0;
+    const diagnostics: Record<string, Diagnostic[]> = {};
+    for (const m of project.allFiles()) {
+      if (keepDiagnostics) diagnostics[m.path] = project.diagnosticsFor(m.path);
+      const hash = this.hashes.get(m.path);
+      if (hash && m.kind !== 'config' && !openInEditor.has(m.path)) { hashes[m.path] = hash; models[m.path] = m; }
+    }
+    const header: Header = { tool: TOOL_BUILD, config: this.configHash, hashes, run: keepDiagnostics ? this.runKey : '', diagnostics, ...(this.head && this.history ? { head: this.head, history: this.history.answers } : {}) };
+    try {
+      ignoreSoc2Folder(this.root);
+      writeCacheFile(this.file, [header, models]);
+      this.stats.written = true;
+    } catch (err) {
+      this.note(`the cache could not be written to ${CACHE_DIR}/${CACHE_FILE} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); the next run starts cold`);
+    }
+  }
+}
+
+async function configHash(ws: Workspace): Promise<string> {
+  try { return sha256(await ws.read(CONFIG_FILE)); } catch { return 'none'; }
+}
+
+/** How many reads may be in flight at once, as in readAllInto (with synchronous reads, one at a time). */
+const READ_CONCURRENCY = 64;
+
+async function fetchAll(ws: Workspace, project: Project, sorted: readonly string[]): Promise<Fetched[]> {
+  const out: Fetched[] = new Array(sorted.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < sorted.length) {
+      const i = next++;
+      out[i] = await fetchFile(ws, sorted[i], project.sizeLimit(sorted[i]));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, sorted.length) }, worker));
+  return out;
+}
+
+/** What Project.setFile would index for this text, parsed here so the model can be stored too. */
+function parseFetched(project: Project, path: string, f: Extract<Fetched, { kind: 'text' }>): FileModel {
+  const model = parseFileModel(path, project.kindOf(path), f.text, 0, {}, project.sizeLimit(path));
+  const encoding: ParseProblem[] = f.invalidUtf8
+    ? [{ code: 'encoding', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: 'This file is not valid UTF-8; unreadable bytes were replaced before checking. Re-save it as UTF-8.' }]
+    : [];
+  model.problems.unshift(...encoding);
+  return model;
+}
+
+/**
+ * The files whose diagnostics may differ from the cached run's: replays the change from the cached models to
+ * the current ones on a scratch index (no git, no checks run) and collects what the project's dependency
+ * rules say each change affects. Files that could not be read are affected, as are their dependents.
+ */
+function affectedSince(project: Project, stored: Models, current: Map<string, FileModel>, unreadable: string[]): Set<string> {
+  const scratch = new Project({ today: project.today.toISOString().slice(0, 10), checks: project.checks });
+  const config = project.file(CONFIG_FILE);
+  if (config) scratch.setParsed(config);
+  for (const path of Object.keys(stored).sort()) scratch.setParsed(stored[path]);
+  const affected = new Set<string>(unreadable);
+  for (const [path, model] of current) {
+    if (stored[path] === model) continue;
+    for (const f of scratch.setParsed(model).affected) affected.add(f);
+  }
+  for (const path of Object.keys(stored)) {
+    if (!current.has(path)) for (const f of scratch.removeFile(path)) affected.add(f);
+  }
+  for (const path of unreadable) for (const f of scratch.removeFile(path)) affected.add(f);
+  return affected;
+}
