@@ -21,7 +21,8 @@ const uri = (rel: string) => ws.uri('lsp', rel);
 const text = (rel: string) => ws.read('lsp', rel);
 
 function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => (statSync(path.join(dir, n)).isDirectory() ? files(path.join(dir, n)) : [path.join(dir, n)]));
+  // .soc2/ holds the server's own cache, not the repo's files.
+  return readdirSync(dir).filter((n) => n !== '.soc2').flatMap((n) => (statSync(path.join(dir, n)).isDirectory() ? files(path.join(dir, n)) : [path.join(dir, n)]));
 }
 const read = (u: string) => { try { return readFileSync(fileURLToPath(u), 'utf8'); } catch { return undefined; } };
 
