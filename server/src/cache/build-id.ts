@@ -1,4 +1,4 @@
-import { VERSION } from '../cli/version';
+import { VERSION } from '../util/version';
 
 declare const __SOC2_BUILD__: string | undefined;
 

@@ -1,2 +1,2 @@
-/** The CLI's version, shown by --version and written into SARIF, OSCAL and HTML outputs. */
-export const VERSION = '0.1.0';
+/** The CLI's version: one constant below every folder (util/), so the cache can key on it too. */
+export { VERSION } from '../util/version';
