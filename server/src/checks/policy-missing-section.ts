@@ -2,21 +2,7 @@ import { EXPECTED_SECTIONS, NOT_A_SECTION_IN_PART, NOT_REQUIREMENT_SECTIONS, PUR
 import type { Policy } from '../engine/model';
 import { rangeContains, type Range } from '../engine/text';
 import type { Check, ProjectView } from './types';
-
-/**
- * Headings are compared after normalising: case, numbering ("1.", "2.3", "IV.", "A)"), punctuation,
- * "&" for "and", and a leading "policy" or "the" ("Policy Exceptions" is the Exceptions section).
- */
-export function normaliseHeading(title: string): string {
-  return title
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/^\s*(?:section\s+)?(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])[.):]\s*/, '')
-    .replace(/^\s*\d+(?:\.\d+)*\s+/, '')
-    .replace(/[^\p{L}\p{N}\s-]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+import { normaliseHeading } from '../util/headings';
 
 const NOT_ALONE = new Set(NOT_A_SECTION_IN_PART);
 const stripLead = (k: string) => k.replace(/^(?:the|policy) /, '');

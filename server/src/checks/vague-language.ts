@@ -3,7 +3,7 @@ import { ANSWERED_BY, DEFAULT_VAGUE_SUGGESTION, DEFINITION_TABLE_HEADERS, NOT_RE
 import type { Config, Policy, Sentence } from '../engine/model';
 import { maskNonProse } from '../engine/prose-mask';
 import { rangeContains, type Position, type Range } from '../engine/text';
-import { normaliseHeading } from './policy-missing-section';
+import { normaliseHeading } from '../util/headings';
 import type { Check } from './types';
 
 /**

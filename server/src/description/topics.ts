@@ -1,4 +1,5 @@
 import type { DescriptionSection } from '../engine/register-model';
+import { normaliseHeading } from '../util/headings';
 
 /**
  * What a system description covers, after the description criteria, in our own words. A heading
@@ -52,17 +53,3 @@ export function sectionsAbout(sections: readonly DescriptionSection[], key: Desc
   return sections.filter((s) => topicsOf(s.title).has(key));
 }
 
-/**
- * A heading as words: lower case, without numbering ("1.", "2.3", "IV.", "A)"), with "&" read as "and" and
- * punctuation as spaces (the same forgiveness policy-missing-section gives policy headings).
- */
-function normaliseHeading(title: string): string {
-  return title
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/^\s*(?:section\s+)?(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])[.):]\s*/, '')
-    .replace(/^\s*\d+(?:\.\d+)*\s+/, '')
-    .replace(/[^\p{L}\p{N}\s-]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
