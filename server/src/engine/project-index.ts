@@ -1,4 +1,5 @@
 import type { Control, FileModel, Policy, Risk } from './model';
+import { addTo, pull, push } from '../util/multimap';
 import { covers } from './readiness';
 import { idShape, prefixOf } from './ids';
 import { RegisterIndex } from './register-index';
@@ -81,13 +82,3 @@ export class ProjectIndex {
     }
   }
 }
-
-function push<K, V>(m: Map<K, V[]>, k: K, v: V): void { const a = m.get(k); if (a) a.push(v); else m.set(k, [v]); }
-function pull<K, V>(m: Map<K, V[]>, k: K, v: V): void {
-  const a = m.get(k);
-  if (!a) return;
-  const i = a.indexOf(v);
-  if (i >= 0) a.splice(i, 1);
-  if (!a.length) m.delete(k);
-}
-function addTo<K, V>(m: Map<K, Set<V>>, k: K, v: V): void { const s = m.get(k); if (s) s.add(v); else m.set(k, new Set([v])); }

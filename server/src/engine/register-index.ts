@@ -1,4 +1,5 @@
 import type { Control, FileModel } from './model';
+import { addTo, pull, push } from '../util/multimap';
 import type { SystemDescription, Vendor } from './register-model';
 
 /** What checks may ask of the vendor register and the system description. */
@@ -72,13 +73,3 @@ export class RegisterIndex implements RegisterView {
     }
   }
 }
-
-function push<K, V>(m: Map<K, V[]>, k: K, v: V): void { const a = m.get(k); if (a) a.push(v); else m.set(k, [v]); }
-function pull<K, V>(m: Map<K, V[]>, k: K, v: V): void {
-  const a = m.get(k);
-  if (!a) return;
-  const i = a.indexOf(v);
-  if (i >= 0) a.splice(i, 1);
-  if (!a.length) m.delete(k);
-}
-function addTo<K, V>(m: Map<K, Set<V>>, k: K, v: V): void { const s = m.get(k); if (s) s.add(v); else m.set(k, new Set([v])); }
