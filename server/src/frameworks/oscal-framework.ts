@@ -1,6 +1,6 @@
 import type { Control } from '../engine/model';
 import type { ProjectView } from '../engine/check-api';
-import { OSCAL_VERSION, SOC2_NAMESPACE, prop, str, token, uuidV5, type OscalOptions } from '../report/oscal';
+import { SOC2_NAMESPACE, oscalMetadata, prop, str, token, uuidV5, type OscalOptions } from '../report/oscal';
 import { frameworkReadiness } from '../engine/framework-readiness';
 import type { RequirementFramework } from '../catalog/framework-types';
 
@@ -40,15 +40,7 @@ export function buildFrameworkOscal(project: ProjectView & { allControls(): Iter
   return {
     'component-definition': {
       uuid: id('component-definition'),
-      metadata: {
-        title: `${org}: controls for ${str(framework.name) ?? framework.id}`,
-        'last-modified': `${options.today}T00:00:00Z`,
-        version: options.today,
-        'oscal-version': OSCAL_VERSION,
-        props: prop('generator', `soc2 ${options.toolVersion}`),
-        roles: [{ id: 'control-owner', title: 'Control owner', description: 'Accountable for operating a control and keeping its evidence.' }],
-        ...(owners.size ? { parties: [...owners].sort(([a], [b]) => a.localeCompare(b)).map(([name, uuid]) => ({ uuid, type: 'person', name })) } : {}),
-      },
+      metadata: oscalMetadata(`${org}: controls for ${str(framework.name) ?? framework.id}`, options, owners),
       components: [{
         uuid: id('component'),
         type: 'service',

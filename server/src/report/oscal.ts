@@ -4,7 +4,7 @@ import type { Control } from '../engine/model';
 import { computeSummary, type ReadinessSummary } from '../engine/summary';
 
 /** The OSCAL release whose component-definition schema the output is validated against (test/schemas/). */
-export const OSCAL_VERSION = '1.0.6';
+const OSCAL_VERSION = '1.0.6';
 
 /** RFC 4122 name-based (version 5, SHA-1) UUID: the same name always gives the same id, so exports diff cleanly. */
 export function uuidV5(name: string, namespace: string): string {
@@ -40,6 +40,19 @@ export function prop(name: string, value: string | undefined): { name: string; n
 }
 
 export interface OscalOptions { today: string; toolVersion: string }
+
+/** The metadata every component-definition we write carries: title, dates, generator, the owner role and its parties. */
+export function oscalMetadata(title: string, options: OscalOptions, owners: ReadonlyMap<string, string>): object {
+  return {
+    title,
+    'last-modified': `${options.today}T00:00:00Z`,
+    version: options.today,
+    'oscal-version': OSCAL_VERSION,
+    props: prop('generator', `soc2 ${options.toolVersion}`),
+    roles: [{ id: 'control-owner', title: 'Control owner', description: 'Accountable for operating a control and keeping its evidence.' }],
+    ...(owners.size ? { parties: [...owners].sort(([a], [b]) => a.localeCompare(b)).map(([name, uuid]) => ({ uuid, type: 'person', name })) } : {}),
+  };
+}
 
 /**
  * An OSCAL component-definition of the repo: one component (the organisation's system) whose control
@@ -105,15 +118,7 @@ export function buildOscal(project: Project, options: OscalOptions, summary: Rea
   return {
     'component-definition': {
       uuid: id('component-definition'),
-      metadata: {
-        title: `${org}: SOC 2 controls`,
-        'last-modified': `${options.today}T00:00:00Z`,
-        version: options.today,
-        'oscal-version': OSCAL_VERSION,
-        props: prop('generator', `soc2 ${options.toolVersion}`),
-        roles: [{ id: 'control-owner', title: 'Control owner', description: 'Accountable for operating a control and keeping its evidence.' }],
-        ...(owners.size ? { parties: [...owners].sort(([a], [b]) => a.localeCompare(b)).map(([name, uuid]) => ({ uuid, type: 'person', name })) } : {}),
-      },
+      metadata: oscalMetadata(`${org}: SOC 2 controls`, options, owners),
       components: [component],
       'back-matter': {
         resources: [{
