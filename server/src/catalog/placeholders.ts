@@ -14,6 +14,5 @@ export const PLACEHOLDERS: readonly { label: string; pattern: string; upper?: bo
   { label: 'lorem ipsum', pattern: '\\blorem ipsum\\b' },
 ];
 
-/** A body (headings left out) with fewer words than this, or that only says it is coming, is a stub. */
+/** A body (headings left out) with fewer words than this is a stub; "Coming soon." or "TBD." alone is far below it. */
 export const STUB_WORDS = 30;
-export const STUB_TEXT = /^(?:coming soon|to be written|to be completed|tbd|todo|placeholder|work in progress|draft)\.?$/i;

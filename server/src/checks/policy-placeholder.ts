@@ -1,4 +1,4 @@
-import { PLACEHOLDERS, STUB_TEXT, STUB_WORDS } from '../catalog/placeholders';
+import { PLACEHOLDERS, STUB_WORDS } from '../catalog/placeholders';
 import type { Sentence } from '../engine/model';
 import type { Position } from '../engine/text';
 import { titleAnchor } from './policy-missing-section';
@@ -26,21 +26,22 @@ export const policyPlaceholder: Check = {
       PLACEHOLDER_RE.lastIndex = 0;
       for (let m = PLACEHOLDER_RE.exec(sentence.text); m; m = PLACEHOLDER_RE.exec(sentence.text)) {
         const written = m[0];
+        // Each pattern is one group and exactly one matched: its index is the kind of placeholder.
         const kind = PLACEHOLDERS[m.slice(1).findIndex((g) => g !== undefined)];
-        if (kind?.upper && written !== written.toUpperCase()) continue;
-        const label = kind?.label ?? 'placeholder';
+        if (kind.upper && written !== written.toUpperCase()) continue;
         report({
           range: { start: positionIn(sentence, m.index), end: positionIn(sentence, m.index + written.length) },
-          message: `"${written.replace(/\s+/g, ' ')}" is unfilled template text (${label}): write what is true of your organization, or remove it.`,
+          message: `"${written.replace(/\s+/g, ' ')}" is unfilled template text (${kind.label}): write what is true of your organization, or remove it.`,
           data: { placeholder: written },
         });
       }
     }
-    // A stub: its criteria count toward readiness though nothing stands behind them.
+    // A stub: its criteria count toward readiness though nothing stands behind them. ("Coming soon." and the like
+    // are stubs by their word count alone.)
     const headingLines = new Set(policy.sections.map((s) => s.range.start.line));
     const body = policy.sentences.filter((s) => !headingLines.has(s.range.start.line)).map((s) => s.text).join(' ');
     const words = body.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-    if (words < STUB_WORDS || STUB_TEXT.test(body.trim())) {
+    if (words < STUB_WORDS) {
       const criteria = policy.criteria.map((c) => c.value);
       const claims = criteria.length ? ` yet maps ${criteria.join(', ')}: those criteria count toward readiness with nothing behind them` : '';
       report({
