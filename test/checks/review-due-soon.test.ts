@@ -1,6 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseRepo, edit, findings } from '../helpers';
+import { baseRepo, diagnose, edit, findings } from '../helpers';
+import { lineOf, vendorRepo } from '../vendor-helpers';
+
+/** The check's findings with their data, after making sure no check crashed on the input (a crash leaves it silent too). */
+async function soon(files: Record<string, string>) {
+  const all = await diagnose(files);
+  assert.deepEqual(all.filter((d) => d.code === 'internal-error'), []);
+  return all.filter((d) => d.code === 'review-due-soon').map((d) => ({ at: `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}`, message: d.message, data: d.data }));
+}
 
 test('review-due-soon fires within due_soon_days', async () => {
   const f = await findings(edit(baseRepo(), 'policies/access.md', 'last_reviewed: 2026-03-01', 'last_reviewed: 2025-08-01'), 'review-due-soon');
@@ -28,4 +36,23 @@ test('review-due-soon boundaries: due today, in 1 day, and exactly due_soon_days
   assert.deepEqual((await findings(at('2025-08-14'), 'review-due-soon')).map((x) => x.message), ['Policy POL-AC is due for review on 2026-08-14 (in 30 days).']);
   assert.deepEqual(await findings(at('2025-08-15'), 'review-due-soon'), []);
   assert.deepEqual(await findings(at('2025-07-14'), 'review-due-soon'), []);
+});
+
+test('review-due-soon covers controls and vendors, with the due date as data', async () => {
+  const control = edit(baseRepo(), 'controls/access.yaml', 'last_reviewed: 2026-03-01', 'last_reviewed: 2025-08-01');
+  assert.deepEqual(await soon(control), [{ at: 'controls/access.yaml:9:20', message: 'Control AC-01 is due for review on 2026-08-01 (in 17 days).', data: { due: '2026-08-01' } }]);
+  assert.deepEqual(await soon(edit(control, 'controls/access.yaml', 'status: implemented', 'status: not-applicable')), []);
+  const fields = { last_reviewed: '2025-08-01' };
+  assert.deepEqual(await soon(vendorRepo(fields)), [{
+    at: `vendors/register.yaml:${lineOf(fields, 'last_reviewed')}:20`, message: 'Vendor V-CLOUD is due for review on 2026-08-01 (in 17 days).', data: { due: '2026-08-01' },
+  }]);
+});
+
+test('review-due-soon honours review.due_soon_days and a review_cycle, and is quiet on an unreadable date', async () => {
+  const files = edit(edit(baseRepo(), 'soc2.yaml', 'scope:', 'review:\n  due_soon_days: 5\nscope:'), 'policies/access.md', 'last_reviewed: 2026-03-01', 'last_reviewed: 2025-07-20');
+  assert.deepEqual((await soon(files)).map((x) => x.message), ['Policy POL-AC is due for review on 2026-07-20 (in 5 days).']);
+  assert.deepEqual(await soon(edit(files, 'policies/access.md', 'last_reviewed: 2025-07-20', 'last_reviewed: 2025-07-21')), []);
+  const cycle = edit(baseRepo(), 'controls/access.yaml', 'last_reviewed: 2026-03-01', 'last_reviewed: 2026-05-01\n    review_cycle: quarterly');
+  assert.deepEqual((await soon(cycle)).map((x) => x.message), ['Control AC-01 is due for review on 2026-08-01 (in 17 days).']);
+  assert.deepEqual(await soon(edit(baseRepo(), 'policies/access.md', 'last_reviewed: 2026-03-01', 'last_reviewed: March')), []);
 });

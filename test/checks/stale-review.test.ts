@@ -1,6 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseRepo, edit, findings } from '../helpers';
+import { baseRepo, diagnose, edit, findings } from '../helpers';
+import { riskRepo } from '../risk-helpers';
+import { lineOf, vendorRepo } from '../vendor-helpers';
+
+/** The check's findings with their data, after making sure no check crashed on the input (a crash leaves it silent too). */
+async function stale(files: Record<string, string>) {
+  const all = await diagnose(files);
+  assert.deepEqual(all.filter((d) => d.code === 'internal-error'), []);
+  return all.filter((d) => d.code === 'stale-review').map((d) => ({ at: `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}`, message: d.message, data: d.data }));
+}
 
 test('stale-review fires when last_reviewed + cycle is before today', async () => {
   const files = edit(baseRepo(), 'policies/access.md', 'last_reviewed: 2026-03-01', 'last_reviewed: 2025-05-12');
@@ -43,4 +52,28 @@ test('stale-review: a day-count cycle is measured in days from the last review',
   // 2026-03-01 + 135 days = 2026-07-14: one day overdue on 2026-07-15; 136 days is due today.
   assert.deepEqual((await findings(files, 'stale-review')).map((x) => x.message), ['Control AC-01 was due for review on 2026-07-14 (1 day ago); last reviewed 2026-03-01.']);
   assert.deepEqual(await findings(edit(files, 'controls/access.yaml', 'review_cycle: 135', 'review_cycle: 136'), 'stale-review'), []);
+});
+
+test('stale-review covers vendors and carries the due date as data', async () => {
+  const fields = { last_reviewed: '2025-05-12' };
+  assert.deepEqual(await stale(vendorRepo(fields)), [{
+    at: `vendors/register.yaml:${lineOf(fields, 'last_reviewed')}:20`,
+    message: 'Vendor V-CLOUD was due for review on 2026-05-12 (64 days ago); last reviewed 2025-05-12.',
+    data: { due: '2026-05-12' },
+  }]);
+  assert.deepEqual(await stale(vendorRepo()), []);
+});
+
+test('stale-review leaves an accepted risk to risk-acceptance-expired, and a not-applicable control alone', async () => {
+  assert.deepEqual(await stale(riskRepo({ treatment: 'accept', last_reviewed: '2025-05-12' })), []);
+  assert.deepEqual((await stale(riskRepo({ treatment: 'transfer', last_reviewed: '2025-05-12' }))).map((x) => x.at), ['risks/register.yaml:10:20']);
+  const old = edit(baseRepo(), 'controls/access.yaml', 'last_reviewed: 2026-03-01', 'last_reviewed: 2025-05-12');
+  assert.deepEqual((await stale(old)).map((x) => x.message), ['Control AC-01 was due for review on 2026-05-12 (64 days ago); last reviewed 2025-05-12.']);
+  assert.deepEqual(await stale(edit(old, 'controls/access.yaml', 'status: implemented', 'status: not-applicable')), []);
+});
+
+test('stale-review is quiet, and does not crash, on an unreadable review date or none', async () => {
+  assert.deepEqual(await stale(edit(baseRepo(), 'policies/access.md', 'last_reviewed: 2026-03-01', 'last_reviewed: March')), []);
+  assert.deepEqual(await stale(edit(baseRepo(), 'controls/access.yaml', '    last_reviewed: 2026-03-01\n', '')), []);
+  assert.deepEqual(await stale(riskRepo({ last_reviewed: null, treatment: null })), []);
 });

@@ -9,7 +9,7 @@ export interface ReviewItem {
   lastReviewed: Located<string>;
   due: Date;
   /** An accepted risk: its lapsed review is reported by risk-acceptance-expired instead of stale-review. */
-  acceptedRisk?: boolean;
+  acceptedRisk: boolean;
 }
 
 /** The policies, controls, risks and vendors of a file that have a review date, with when their next review is due. */
@@ -18,7 +18,7 @@ export function reviewItems(file: FileModel, project: ProjectView): ReviewItem[]
   const add = (label: string, last: Located<string> | undefined, cycle: Located<string | number> | undefined, acceptedRisk = false) => {
     if (!last) return;
     const due = reviewDueDate(last.value, cycle?.value, project.config.defaultCycle);
-    if (due) out.push({ label, range: last.range, lastReviewed: last, due, ...(acceptedRisk ? { acceptedRisk } : {}) });
+    if (due) out.push({ label, range: last.range, lastReviewed: last, due, acceptedRisk });
   };
   for (const c of file.controls) if (c.status?.value !== 'not-applicable') add(`Control ${c.id}`, c.lastReviewed, c.reviewCycle);
   if (file.policy) add(`Policy ${file.policy.id}`, file.policy.lastReviewed, file.policy.reviewCycle);
