@@ -1,7 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findings } from '../helpers';
-import { lineOf, vendorRepo } from '../vendor-helpers';
+import { diagnose, findings } from '../helpers';
+import { lineOf, vendorLines, vendorRepo } from '../vendor-helpers';
+
+/** The check's findings with their data, after making sure no check crashed on the input (a crash leaves it silent too). */
+async function exact(files: Record<string, string>) {
+  const all = await diagnose(files);
+  assert.deepEqual(all.filter((d) => d.code === 'internal-error'), []);
+  return all.filter((d) => d.code === 'subservice-without-csocs').map((d) => ({ at: `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}`, message: d.message, data: d.data }));
+}
 
 test('subservice-without-csocs fires on a carve-out with no csocs, or an empty list', async () => {
   assert.deepEqual(await findings(vendorRepo({ csocs: null }), 'subservice-without-csocs'), [{
@@ -16,4 +23,17 @@ test('subservice-without-csocs is quiet with a CSOC, and for inclusive or ordina
   assert.deepEqual(await findings(vendorRepo(), 'subservice-without-csocs'), []);
   assert.deepEqual(await findings(vendorRepo({ csocs: null, subservice: 'inclusive' }), 'subservice-without-csocs'), []);
   assert.deepEqual(await findings(vendorRepo({ csocs: null, subservice: 'no' }), 'subservice-without-csocs'), []);
+});
+
+test('subservice-without-csocs: a CSOC with a blank or no description does not count; one written CSOC is enough', async () => {
+  for (const csocs of ['[{ description: "   ", criteria: [CC6.4] }]', '[{ criteria: [CC6.4] }]']) {
+    const fields = { csocs };
+    assert.deepEqual((await exact(vendorRepo(fields))).map((x) => [x.at, x.data]), [[`vendors/register.yaml:${lineOf(fields, 'csocs')}:5`, { vendor: 'V-CLOUD' }]], csocs);
+  }
+  assert.deepEqual(await exact(vendorRepo({ csocs: '[{ description: "", criteria: [CC6.4] }, { description: Badge access to the halls, criteria: [CC6.4] }]' })), []);
+});
+
+test('subservice-without-csocs judges each vendor of a register on its own', async () => {
+  const files = vendorRepo({}, vendorLines('V-MAIL', { csocs: null }));
+  assert.deepEqual((await exact(files)).map((x) => [x.at, x.data]), [[`vendors/register.yaml:${vendorLines('V-CLOUD').length + 2}:9`, { vendor: 'V-MAIL' }]]);
 });

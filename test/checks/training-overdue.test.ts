@@ -18,6 +18,16 @@ test('training-overdue: never taken past the starter window, or last taken more 
 test('training-overdue is quiet when everyone is current, on the due date itself, and without required courses', async () => {
   assert.deepEqual(await findings(repo(['alice,Security awareness,2026-02-01', 'bob@example.com,security awareness,2026-03-01']), 'training-overdue'), []);
   assert.deepEqual(await findings(repo(['alice,Security awareness,2025-07-15', 'bob,Security awareness,2026-03-01']), 'training-overdue'), []);
-  assert.equal((await findings(repo(['alice,Security awareness,2025-07-14', 'bob,Security awareness,2026-03-01']), 'training-overdue')).length, 1);
+  assert.deepEqual((await findings(repo(['alice,Security awareness,2025-07-14', 'bob,Security awareness,2026-03-01']), 'training-overdue')).map((x) => x.message), [
+    'Alice Moreau is past due for "Security awareness": due 2026-07-14 (1 day ago), last completed 2025-07-14.',
+  ]);
   assert.deepEqual(await findings(repo([], ''), 'training-overdue'), []);
+});
+
+test('training-overdue names a person without a name by their id', async () => {
+  const files = repo(['alice,Security awareness,2026-02-01']);
+  files['people.yaml'] = files['people.yaml'].replace('    name: Bob Lee\n', '');
+  assert.deepEqual((await findings(files, 'training-overdue')).map((x) => [x.at, x.message]), [
+    ['people.yaml:8:9', 'bob is past due for "Security awareness": due 2025-05-31 (410 days ago), never completed.'],
+  ]);
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseRepo, edit, findings } from '../helpers';
+import { baseRepo, diagnose, edit, findings } from '../helpers';
 import { peopleRepo } from '../people-helpers';
 
 test('unknown-owner is silent without a roster, and when every owner resolves by email, id, name or a unique role', async () => {
@@ -22,4 +22,26 @@ test('unknown-owner fires on an owner and an approver nobody in the roster match
   ]);
   // A role two people hold ("Platform Engineer") names nobody in particular.
   assert.equal((await findings(edit(peopleRepo(), 'controls/access.yaml', 'bob@example.com', 'Platform Engineer'), 'unknown-owner')).length, 1);
+});
+
+/** The check's findings with their data, after making sure no check crashed on the input (a crash leaves it silent too). */
+async function exact(files: Record<string, string>) {
+  const all = await diagnose(files);
+  assert.deepEqual(all.filter((d) => d.code === 'internal-error'), []);
+  return all.filter((d) => d.code === 'unknown-owner').map((d) => ({ at: `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}`, message: d.message, data: d.data }));
+}
+
+test('unknown-owner: a TODO owner, in any case or spacing, is left to missing-owner', async () => {
+  for (const owner of ['TODO', 'todo', '" ToDo "']) {
+    assert.deepEqual(await exact(edit(peopleRepo(), 'controls/access.yaml', 'bob@example.com', owner)), [], owner);
+  }
+});
+
+test('unknown-owner: the suggestion is the nearest person\'s email, or their id when they have none', async () => {
+  assert.deepEqual((await exact(edit(peopleRepo(), 'controls/access.yaml', 'bob@example.com', 'bob@exmaple.com'))).map((x) => x.data), [{ suggestion: 'bob@example.com' }]);
+  const noEmail = edit(edit(peopleRepo(), 'people.yaml', '    email: bob@example.com\n', ''), 'controls/access.yaml', 'bob@example.com', 'Bob Leee');
+  assert.deepEqual(await exact(noEmail), [{
+    at: 'controls/access.yaml:4:12', message: 'The owner of control AC-01, "Bob Leee", is nobody in the roster (people.yaml). Did you mean Bob Lee?', data: { suggestion: 'bob' },
+  }]);
+  assert.deepEqual((await exact(edit(peopleRepo(), 'controls/access.yaml', 'bob@example.com', 'Zed Quinn'))).map((x) => x.data), [undefined]);
 });
