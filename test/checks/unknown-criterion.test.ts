@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseRepo, edit, findings } from '../helpers';
+import { baseRepo, diagnose, edit, findings } from '../helpers';
+import { descriptionRepo } from '../vendors/description-fixture';
 import { CriteriaCatalog, normaliseCriterionId } from '../../server/src/catalog/criteria';
 
 test('unknown-criterion suggests the nearest ids', async () => {
@@ -35,4 +36,28 @@ test('unknown-criterion covers risks', async () => {
   const f = await findings(riskRepo({ criteria: '[CC6.1, CC6.9]' }), 'unknown-criterion');
   assert.deepEqual(f.map((x) => [x.at, x.message]), [['risks/register.yaml:9:23', 'CC6.9 is not a Trust Services Criteria id; nearest: CC6.1, CC6.2, CC6.3.']]);
   assert.deepEqual(await findings(riskRepo(), 'unknown-criterion'), []);
+});
+
+/** The check's findings with their data, after making sure no check crashed on the input (a crash leaves it silent too). */
+async function exact(files: Record<string, string>) {
+  const all = await diagnose(files);
+  assert.deepEqual(all.filter((d) => d.code === 'internal-error'), []);
+  return all.filter((d) => d.code === 'unknown-criterion').map((d) => ({ at: `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}`, message: d.message, data: d.data }));
+}
+
+test('unknown-criterion: an alias gets one suggestion, as message and data; an unknown id its three nearest', async () => {
+  const files = edit(edit(baseRepo(), 'policies/access.md', 'criteria: [CC6.1]', 'criteria: [cc6.1]'), 'controls/access.yaml', 'criteria: [CC6.1]', 'criteria: [CC6.1, CC6.9]');
+  assert.deepEqual(await exact(files), [
+    { at: 'controls/access.yaml:7:23', message: 'CC6.9 is not a Trust Services Criteria id; nearest: CC6.1, CC6.2, CC6.3.', data: { suggestions: ['CC6.1', 'CC6.2', 'CC6.3'] } },
+    { at: 'policies/access.md:6:12', message: `cc6.1 is not a criterion id as written; did you mean CC6.1 (${new CriteriaCatalog().resolve('CC6.1').exact!.summary})?`, data: { suggestions: ['CC6.1'] } },
+  ]);
+});
+
+test('unknown-criterion covers vendor CSOCs, the description\'s CUECs and soc2.yaml exclusions', async () => {
+  const files = descriptionRepo({ frontMatter: ['cuecs:', '  - id: CUEC-01', '    description: Customers remove their leavers.', '    criteria: [CC6.2, CC6.92]'] });
+  files['vendors/register.yaml'] = files['vendors/register.yaml'].replace('criteria: [CC6.4]', 'criteria: [CC6.94]');
+  const withExclusion = edit(files, 'soc2.yaml', 'categories: [security]', 'categories: [security]\n  exclusions:\n    - criterion: CC6.93\n      reason: Not ours.');
+  assert.deepEqual((await exact(withExclusion)).map((x) => `${x.at.replace(/:\d+:\d+$/, '')} ${x.message.split(' ')[0]}`).sort(), [
+    'soc2.yaml CC6.93', 'system/description.md CC6.92', 'vendors/register.yaml CC6.94',
+  ]);
 });

@@ -23,10 +23,11 @@ function checkId(id: Located<string>, project: ProjectView, report: Report): voi
     report({ range: id.range, message: `${id.value} is not a criterion id as written; did you mean ${r.alias.id} (${r.alias.summary})?`, data: { suggestions: [r.alias.id] } });
     return;
   }
+  // Never empty: the nearest ids of a non-empty catalog.
   const names = r.suggestions.map((s) => s.id);
   report({
     range: id.range,
-    message: `${id.value} is not a Trust Services Criteria id${names.length ? `; nearest: ${names.join(', ')}` : ''}.`,
+    message: `${id.value} is not a Trust Services Criteria id; nearest: ${names.join(', ')}.`,
     data: { suggestions: names },
   });
 }
