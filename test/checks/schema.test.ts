@@ -1,6 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseRepo, edit, findings } from '../helpers';
+import { baseRepo, diagnose, edit, findings } from '../helpers';
+
+/** The check's findings with severity, whole range and data, after making sure no check crashed on the input. */
+async function exact(files: Record<string, string>) {
+  const all = await diagnose(files);
+  assert.deepEqual(all.filter((d) => d.code === 'internal-error'), []);
+  return all.filter((d) => d.code === 'schema').map((d) => ({
+    at: `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1}`, severity: d.severity, message: d.message, data: d.data,
+  }));
+}
 
 test('schema: unknown enum value points at the value', async () => {
   const f = await findings(edit(baseRepo(), 'controls/access.yaml', 'frequency: quarterly', 'frequency: fortnightly'), 'schema');
@@ -22,8 +31,9 @@ test('schema: wrong type and missing id', async () => {
 });
 
 test('schema: a misspelt key gets a suggestion', async () => {
-  const f = await findings(edit(baseRepo(), 'controls/access.yaml', 'frequency: quarterly', 'frequncy: quarterly'), 'schema');
-  assert.equal(f.some((x) => x.at === 'controls/access.yaml:5:5' && /did you mean `frequency`/.test(x.message)), true, JSON.stringify(f));
+  assert.deepEqual(await exact(edit(baseRepo(), 'controls/access.yaml', 'frequency: quarterly', 'frequncy: quarterly')), [{
+    at: 'controls/access.yaml:5:5-5:13', severity: 'error', message: 'Unknown field `frequncy` in control; did you mean `frequency`?', data: { unknownField: 'frequncy', suggestion: 'frequency' },
+  }]);
 });
 
 test('schema: policy front matter and soc2.yaml are validated too', async () => {
@@ -85,12 +95,11 @@ test('schema: a name-or-number field gets one clear message; a number written as
 
 test('schema: a misspelt check code under `checks:` in soc2.yaml is reported with the nearest code (issue 20, bug 6)', async () => {
   const files = edit(baseRepo(), 'soc2.yaml', 'scope:', 'checks:\n  policy-missing-sections: off\n  stale-review: hint\n  zzzz-qqqq: off\nscope:');
-  const f = await findings(files, 'schema');
-  assert.deepEqual(f.map((x) => x.at), ['soc2.yaml:6:3', 'soc2.yaml:8:3'], JSON.stringify(f));
-  assert.match(f[0].message, /`policy-missing-sections` is not a check code.*Did you mean `policy-missing-section`\?/);
-  assert.match(f[1].message, /`zzzz-qqqq` is not a check code.*listed in the README/);
-  // `hint` is a severity the engine and the schema both accept.
-  assert.equal(f.some((x) => /hint/.test(x.message)), false);
+  // `stale-review: hint` names a real check and a severity the engine and the schema both accept: nothing to say.
+  assert.deepEqual(await exact(files), [
+    { at: 'soc2.yaml:6:3-6:26', severity: 'error', message: '`policy-missing-sections` is not a check code, so this setting does nothing. Did you mean `policy-missing-section`?', data: { unknownField: 'policy-missing-sections', suggestion: 'policy-missing-section' } },
+    { at: 'soc2.yaml:8:3-8:12', severity: 'error', message: '`zzzz-qqqq` is not a check code, so this setting does nothing. The codes are listed in the README.', data: undefined },
+  ]);
   const stale = await findings(edit(files, 'policies/access.md', 'last_reviewed: 2026-03-01', 'last_reviewed: 2024-03-01'), 'stale-review');
   assert.equal(stale[0]?.severity, 'hint');
 });
@@ -102,4 +111,15 @@ test('schema: an inverted Type 2 observation period is an error on soc2.yaml (is
   assert.match(f[0].message, /ends \(2026-01-01\) before it starts \(2026-06-30\)/);
   // A one-day period (start = end) is in order.
   assert.deepEqual(await findings(edit(baseRepo(), 'soc2.yaml', 'end: 2026-06-30', 'end: 2026-01-01'), 'schema'), []);
+});
+
+test('schema: a parser problem keeps its own severity (an empty file is a warning), and other parse codes are not schema\'s', async () => {
+  assert.deepEqual(await exact({ ...baseRepo(), 'controls/empty.yaml': '' }), [{
+    at: 'controls/empty.yaml:1:1-1:1', severity: 'warning', message: 'This file is empty: add a control with at least an `id`, or a `controls:` list.', data: undefined,
+  }]);
+  const broken = edit(baseRepo(), 'controls/access.yaml', 'owner: bob@example.com', 'owner: [bob');
+  assert.deepEqual(await exact(broken), []);
+  assert.equal((await findings(broken, 'yaml-syntax')).length > 0, true);
+  // Valid overrides under `checks:` are not reported.
+  assert.deepEqual(await exact(edit(baseRepo(), 'soc2.yaml', 'scope:', 'checks:\n  stale-review: off\nscope:')), []);
 });

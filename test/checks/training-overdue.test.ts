@@ -25,7 +25,7 @@ test('training-overdue is quiet when everyone is current, on the due date itself
 });
 
 test('training-overdue names a person without a name by their id', async () => {
-  const files = repo(['alice,Security awareness,2026-02-01']);
+  const files: Record<string, string> = repo(['alice,Security awareness,2026-02-01']);
   files['people.yaml'] = files['people.yaml'].replace('    name: Bob Lee\n', '');
   assert.deepEqual((await findings(files, 'training-overdue')).map((x) => [x.at, x.message]), [
     ['people.yaml:8:9', 'bob is past due for "Security awareness": due 2025-05-31 (410 days ago), never completed.'],
