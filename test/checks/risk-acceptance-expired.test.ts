@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { diagnose, findings } from '../helpers';
+import { diagnose, edit, findings } from '../helpers';
 import { riskRepo } from '../risk-helpers';
 
 /** The check's findings with their data, after making sure no check crashed on the input (a crash leaves it silent too). */
@@ -46,4 +46,9 @@ test('risk-acceptance-expired is quiet, and does not crash, without a treatment 
   assert.deepEqual(await exact(riskRepo({ treatment: 'accept', last_reviewed: null })), []);
   assert.deepEqual(await exact(riskRepo({ treatment: 'accept', last_reviewed: 'March' })), []);
   assert.deepEqual(await exact(riskRepo({ treatment: null, last_reviewed: '2025-06-30' })), []);
+});
+
+test('risk-acceptance-expired says nothing on a file too large to read', async () => {
+  const files = edit(riskRepo({ treatment: 'accept', last_reviewed: '2025-06-30' }, '#' + 'x'.repeat(3000)), 'soc2.yaml', 'scope:', 'limits:\n  max_file_bytes: 2000\nscope:');
+  assert.deepEqual((await diagnose(files)).filter((d) => d.file === 'risks/register.yaml').map((d) => d.code), ['file-too-large']);
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { diagnose, findings } from '../helpers';
+import { diagnose, edit, findings } from '../helpers';
 import { riskRepo } from '../risk-helpers';
 
 /** The check's findings with their data, after making sure no check crashed on the input (a crash leaves it silent too). */
@@ -27,4 +27,9 @@ test('risk-unknown-control: one finding per unknown id, in every risk, with the 
     { at: 'risks/register.yaml:8:30', message: 'Risk R-01 lists control AC-99, which does not exist.', data: { kind: 'control', id: 'AC-99', risk: 'R-01' } },
     { at: 'risks/register.yaml:14:16', message: 'Risk R-02 lists control ZZ-01, which does not exist.', data: { kind: 'control', id: 'ZZ-01', risk: 'R-02' } },
   ]);
+});
+
+test('risk-unknown-control says nothing on a file too large to read', async () => {
+  const files = edit(riskRepo({ controls: '[AC-99]' }, '#' + 'x'.repeat(3000)), 'soc2.yaml', 'scope:', 'limits:\n  max_file_bytes: 2000\nscope:');
+  assert.deepEqual((await diagnose(files)).filter((d) => d.file === 'risks/register.yaml').map((d) => d.code), ['file-too-large']);
 });

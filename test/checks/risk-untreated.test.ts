@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { diagnose, findings } from '../helpers';
+import { diagnose, edit, findings } from '../helpers';
 import { riskRepo } from '../risk-helpers';
 
 /** The check's findings with their data, after making sure no check crashed on the input (a crash leaves it silent too). */
@@ -44,4 +44,9 @@ test('risk-untreated judges each risk of a register on its own', async () => {
     'risks/register.yaml:2:9 Risk R-01 has no `treatment`: record whether it is mitigated, accepted, transferred or avoided.',
     'risks/register.yaml:16:16 Risk R-03 is to be mitigated, but it lists no controls: name the controls that reduce it under `controls`, or record another treatment.',
   ]);
+});
+
+test('risk-untreated says nothing on a file too large to read', async () => {
+  const files = edit(riskRepo({ controls: '[]' }, '#' + 'x'.repeat(3000)), 'soc2.yaml', 'scope:', 'limits:\n  max_file_bytes: 2000\nscope:');
+  assert.deepEqual((await diagnose(files)).filter((d) => d.file === 'risks/register.yaml').map((d) => d.code), ['file-too-large']);
 });

@@ -77,3 +77,8 @@ test('stale-review is quiet, and does not crash, on an unreadable review date or
   assert.deepEqual(await stale(edit(baseRepo(), 'controls/access.yaml', '    last_reviewed: 2026-03-01\n', '')), []);
   assert.deepEqual(await stale(riskRepo({ last_reviewed: null, treatment: null })), []);
 });
+
+test('stale-review: a control with no status is still reviewed', async () => {
+  const files = edit(edit(baseRepo(), 'controls/access.yaml', '    status: implemented\n', ''), 'controls/access.yaml', 'last_reviewed: 2026-03-01', 'last_reviewed: 2025-05-12');
+  assert.deepEqual((await stale(files)).map((x) => x.message), ['Control AC-01 was due for review on 2026-05-12 (64 days ago); last reviewed 2025-05-12.']);
+});

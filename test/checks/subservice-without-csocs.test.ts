@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { diagnose, findings } from '../helpers';
+import { diagnose, edit, findings } from '../helpers';
 import { lineOf, vendorLines, vendorRepo } from '../vendor-helpers';
 
 /** The check's findings with their data, after making sure no check crashed on the input (a crash leaves it silent too). */
@@ -36,4 +36,9 @@ test('subservice-without-csocs: a CSOC with a blank or no description does not c
 test('subservice-without-csocs judges each vendor of a register on its own', async () => {
   const files = vendorRepo({}, vendorLines('V-MAIL', { csocs: null }));
   assert.deepEqual((await exact(files)).map((x) => [x.at, x.data]), [[`vendors/register.yaml:${vendorLines('V-CLOUD').length + 2}:9`, { vendor: 'V-MAIL' }]]);
+});
+
+test('subservice-without-csocs says nothing on a file too large to read', async () => {
+  const files = edit(vendorRepo({ csocs: null }, ['#' + 'x'.repeat(3000)]), 'soc2.yaml', 'scope:', 'limits:\n  max_file_bytes: 2000\nscope:');
+  assert.deepEqual((await diagnose(files)).filter((d) => d.file === 'vendors/register.yaml').map((d) => d.code), ['file-too-large']);
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findings } from '../helpers';
+import { diagnose, edit, findings } from '../helpers';
 import { peopleRepo } from '../people-helpers';
 
 const TRAINING = 'training:\n  - course: Security awareness\n    cycle: annual\n    within_days_of_start: 30\n';
@@ -30,4 +30,9 @@ test('training-overdue names a person without a name by their id', async () => {
   assert.deepEqual((await findings(files, 'training-overdue')).map((x) => [x.at, x.message]), [
     ['people.yaml:8:9', 'bob is past due for "Security awareness": due 2025-05-31 (410 days ago), never completed.'],
   ]);
+});
+
+test('training-overdue says nothing on a file too large to read', async () => {
+  const files = edit((() => { const f: Record<string, string> = repo([]); f['people.yaml'] += '#' + 'x'.repeat(3000) + '\n'; return f; })(), 'soc2.yaml', 'scope:', 'limits:\n  max_file_bytes: 2000\nscope:');
+  assert.deepEqual((await diagnose(files)).filter((d) => d.file === 'people.yaml').map((d) => d.code), ['file-too-large']);
 });

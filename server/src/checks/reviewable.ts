@@ -22,7 +22,7 @@ export function reviewItems(file: FileModel, project: ProjectView): ReviewItem[]
   };
   for (const c of file.controls) if (c.status?.value !== 'not-applicable') add(`Control ${c.id}`, c.lastReviewed, c.reviewCycle);
   if (file.policy) add(`Policy ${file.policy.id}`, file.policy.lastReviewed, file.policy.reviewCycle);
-  for (const v of file.vendors ?? []) add(`Vendor ${v.id}`, v.lastReviewed, v.reviewCycle);
-  for (const r of file.risks ?? []) add(`Risk ${r.id}`, r.lastReviewed, r.reviewCycle, r.treatment?.value === 'accept');
+  file.vendors?.forEach((v) => add(`Vendor ${v.id}`, v.lastReviewed, v.reviewCycle));
+  file.risks?.forEach((r) => add(`Risk ${r.id}`, r.lastReviewed, r.reviewCycle, r.treatment?.value === 'accept'));
   return out;
 }
