@@ -95,3 +95,8 @@ test('policy-placeholder: a one-word stub mapping no criteria says so in the sin
     data: { words: 1, criteria: [] },
   }]);
 });
+
+test('policy-placeholder says nothing on a policy too large to read', async () => {
+  const files = edit(withText(`TODO ${'x'.repeat(3000)}`), 'soc2.yaml', 'scope:', 'limits:\n  max_file_bytes: 2000\nscope:');
+  assert.deepEqual((await diagnose(files)).filter((d) => d.file === 'policies/access.md').map((d) => d.code), ['file-too-large']);
+});
