@@ -50,6 +50,14 @@ const importApart = {
   },
 };
 
+/** In dist/server-main.js, the Markdown renderer is required from a bundle of its own (see server/src/publish/policy-page.ts). */
+const markdownApart = {
+  name: 'markdown-apart',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/markdown$/ }, (args) => (args.importer.endsWith(join('publish', 'policy-page.ts')) ? { path: './server-markdown.js', external: true } : undefined));
+  },
+};
+
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', legalComments: 'none', plugins: [precompiledValidators], define: { __SOC2_BUILD__: JSON.stringify(sourceHash()) } };
 const entries = [
   // dist/cli.js and dist/server.js are launchers (written below) in front of these two bundles.
@@ -57,7 +65,9 @@ const entries = [
   // Run only by `soc2 import` and `soc2 publish`: minified, so splitting them out costs the .vsix nothing.
   { entryPoints: ['server/src/cli/commands/import.ts'], outfile: 'dist/cli-import.js', minify: true },
   { entryPoints: ['server/src/cli/commands/publish.ts'], outfile: 'dist/cli-publish.js', minify: true },
-  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server-main.js' },
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server-main.js', plugins: [precompiledValidators, markdownApart] },
+  // Run only for a publish preview: minified, as the CLI's command bundles are.
+  { entryPoints: ['server/src/publish/markdown.ts'], outfile: 'dist/server-markdown.js', minify: true },
   { entryPoints: ['server/src/node/parse-worker.ts'], outfile: 'dist/parse-worker.js', minifyWhitespace: true, minifySyntax: true },
   // The extension host's side and the parse worker are minified too (names kept, for stack traces), so the
   // .vsix stays as small as before the import command moved to a bundle of its own.
