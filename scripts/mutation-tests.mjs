@@ -6,10 +6,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+// Checks whose tests live beside their domain rather than in test/checks/<code>.test.ts.
+const DESCRIPTION = ['test/vendors/description.test.ts'];
+const FILE_PROBLEMS = ['test/robustness/bad-input.test.ts', 'test/robustness/workspace-faults.test.ts'];
 const list = (d) => (existsSync(d) ? readdirSync(d).filter((f) => f.endsWith('.test.ts')).map((f) => join(d, f)) : []);
 const ALL = [
   ...list('test/checks').filter((f) => !f.includes('policy-changed-since-approval')), // spawns git; not mutated here
   ...['evidence', 'readiness-rule', 'summary-risks', 'incremental', 'evidence-root', 'no-cascade'].map((n) => `test/${n}.test.ts`),
+  ...DESCRIPTION, ...FILE_PROBLEMS,
   ...list('test/boundaries'),
 ];
 // Always run: the boundary fixtures written for mutation testing, and the clean repo (no check may fire on it).
@@ -29,6 +33,13 @@ const TESTS_OF = {
   'server/src/checks/reviewable.ts': checkTests('stale-review', 'review-due-soon', 'missing-review-date'),
   'server/src/checks/problem-check.ts': [...checkTests('schema', 'yaml-syntax', 'frontmatter-syntax'), 'test/no-cascade.test.ts'],
   'server/src/checks/schema.ts': checkTests('schema'),
+  'server/src/checks/description-exclusion-mismatch.ts': DESCRIPTION,
+  'server/src/checks/description-missing-section.ts': DESCRIPTION,
+  'server/src/checks/description-subservice-mismatch.ts': DESCRIPTION,
+  'server/src/checks/encoding.ts': FILE_PROBLEMS,
+  'server/src/checks/file-too-large.ts': FILE_PROBLEMS,
+  'server/src/checks/file-unreadable.ts': FILE_PROBLEMS,
+  'server/src/checks/owners.ts': checkTests('missing-owner', 'unknown-owner', 'owner-departed', 'policy-frequency-conflict'),
 };
 
 function mutantFiles() {

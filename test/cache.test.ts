@@ -127,6 +127,9 @@ test('a warm run parses only the changed file and re-checks only the files that 
     const expected = first.project.allDiagnostics();
     cold.save(first.project);
     const files = [...first.project.allFiles()].length - 1; // soc2.yaml is always read, never cached
+    const shards = readdirSync(join(dir, CACHE_DIR, 'models')).length;
+    assert.ok(shards >= 4, `${files} files in ${shards} shards`);
+    assert.equal(cold.stats.shardsWritten, shards);
     assert.equal(cold.stats.parsed, files);
     assert.equal(cold.stats.reused, 0);
     assert.equal(cold.stats.written, true);
@@ -157,6 +160,9 @@ test('a warm run parses only the changed file and re-checks only the files that 
     const fresh = await load(dir);
     assert.deepEqual(third.project.allDiagnostics(), fresh.project.allDiagnostics());
     assert.equal(edited.stats.parsed, 1);
+    edited.save(third.project);
+    assert.equal(edited.stats.written, true);
+    assert.equal(edited.stats.shardsWritten, 1, 'one file changed: one shard rewritten, the others kept');
     const rechecked = sum(third.project.counters.checkRuns);
     assert.ok(rechecked >= 2 && rechecked <= 15, `re-checked ${rechecked} files`); // the file, soc2.yaml, the policies naming its controls
     assert.equal(edited.stats.diagnosticsReused, files + 1 - rechecked);
@@ -172,14 +178,17 @@ test('a truncated, corrupt, foreign or unreadable cache is ignored with a note o
     const plain = soc2('check', dir, '--today', TODAY);
     assert.equal(soc2('check', dir, '--today', TODAY, '--cache').err, plain.err);
     const good = readFileSync(file);
+    const shardFiles = () => readdirSync(join(dir, CACHE_DIR, 'models')).map((n) => join(dir, CACHE_DIR, 'models', n)).sort();
+    const goodShards = shardFiles().map((f) => readFileSync(f));
+    assert.ok(goodShards.length >= 1);
     const policy = join(dir, filesUnder(dir, 'policies')[0]);
     const policyText = readFileSync(policy, 'utf8');
     const touchPolicy = () => appendFileSync(policy, '\n');
     const damages: [string, () => void][] = [
       ['truncated', () => writeFileSync(file, good.subarray(0, Math.floor(good.length / 2)))],
       ['one byte of the diagnostics changed', () => { const b = Buffer.from(good); b[good.indexOf('"diagnostics"') + 20] ^= 0x01; writeFileSync(file, b); }],
-      // The models are read only when a file changed: the damage is found then.
-      ['one byte of the models changed', () => { const b = Buffer.from(good); b[b.length - 10] ^= 0x01; writeFileSync(file, b); touchPolicy(); }],
+      // The models are read only when a file changed: the damage is found then, and only that shard is rebuilt.
+      ['one byte of a model shard changed', () => { const shard = shardFiles()[0]; const b = readFileSync(shard); b[b.length - 10] ^= 0x01; writeFileSync(shard, b); touchPolicy(); }],
       ['foreign JSON', () => writeFileSync(file, JSON.stringify({ files: {}, tool: 1 }))],
       ['empty', () => writeFileSync(file, '')],
       ['binary noise', () => writeFileSync(file, Buffer.from([0, 1, 2, 255, 254, 10, 10, 0]))],
@@ -190,7 +199,7 @@ test('a truncated, corrupt, foreign or unreadable cache is ignored with a note o
       const r = soc2('check', dir, '--today', TODAY, '--cache');
       assert.equal(r.out, soc2('check', dir, '--today', TODAY).out, label);
       assert.equal(r.code, plain.code, label);
-      assert.match(r.err, /^soc2: note: the cache \.soc2\/cache\/project\.json (was ignored and will be rebuilt|could not be written)/m, label);
+      assert.match(r.err, /^soc2: note: the cache \.soc2\/cache\/(project|models\/[0-9a-f]{40})\.json (was ignored and will be rebuilt|could not be written)/m, label);
       if (label !== 'a folder in its place') {
         const again = soc2('check', dir, '--today', TODAY, '--cache');
         assert.equal(again.err, plain.err, `${label}: rebuilt, so the next run has nothing to say`);
@@ -199,7 +208,37 @@ test('a truncated, corrupt, foreign or unreadable cache is ignored with a note o
       rmSync(file, { recursive: true, force: true });
       soc2('check', dir, '--today', TODAY, '--cache');
       assert.deepEqual(readFileSync(file), good, 'the rebuilt cache is the same file');
+      assert.deepEqual(shardFiles().map((f) => readFileSync(f)), goodShards, 'and the same shards');
     }
+  } finally {
+    removeDir(dir);
+  }
+});
+
+test('a model shard gone (a concurrent run cleaned it up) costs a parse of its files, no note, and the same output', async () => {
+  const dir = copyOf(bench());
+  try {
+    const cold = ProjectCache.open(dir, (m) => assert.fail(m));
+    const first = await load(dir, cold);
+    const expected = first.project.allDiagnostics();
+    cold.save(first.project);
+    const models = join(dir, CACHE_DIR, 'models');
+    const gone = readdirSync(models).sort()[0];
+    const members = Object.keys(JSON.parse(readFileSync(join(models, gone), 'utf8').split('\n')[2]));
+    unlinkSync(join(models, gone));
+    // A control file changes too, so the shards are read (with nothing changed, only the header is).
+    const control = join(dir, filesUnder(dir, 'controls')[5]);
+    writeFileSync(control, readFileSync(control, 'utf8').replace(/frequency: \w+/, 'frequency: annually'));
+    const warm = ProjectCache.open(dir, (m) => assert.fail(`no note expected: ${m}`));
+    const second = await load(dir, warm);
+    assert.deepEqual(second.project.allDiagnostics(), (await load(dir)).project.allDiagnostics());
+    assert.notDeepEqual(second.project.allDiagnostics(), expected);
+    const changedHere = members.includes(control.slice(dir.length + 1)) ? 0 : 1;
+    assert.equal(warm.stats.parsed, members.length + changedHere);
+    warm.save(second.project);
+    // Written again under its name, unless the changed control was one of its files (then it has a new name).
+    assert.equal(existsSync(join(models, gone)), changedHere === 1);
+    assert.equal(readdirSync(models).length, readdirSync(models).filter((n) => n.endsWith('.json')).length);
   } finally {
     removeDir(dir);
   }
@@ -228,10 +267,17 @@ test('concurrent cached checks on one repo all succeed with the same output, and
       }
     }
     // No temporary file is left behind, and the cache that won the race reads back cleanly.
-    assert.deepEqual(readdirSync(join(dir, CACHE_DIR)), ['project.json']);
-    const read = readCacheFile(join(dir, CACHE_DIR, 'project.json'), 2);
+    assert.deepEqual(readdirSync(join(dir, CACHE_DIR)).sort(), ['models', 'project.json']);
+    const read = readCacheFile(join(dir, CACHE_DIR, 'project.json'), 1);
     assert.equal(read.status, 'ok');
-    if (read.status === 'ok') { read.sections.section(0); read.sections.section(1); }
+    const header = read.status === 'ok' ? read.sections.section(0) as { shards: string[] } : { shards: [] };
+    // Every shard the header names is there and reads back; nothing else is (no temporary file, no orphan).
+    assert.deepEqual(readdirSync(join(dir, CACHE_DIR, 'models')).sort(), header.shards.filter(Boolean).map((n) => `${n}.json`).sort());
+    for (const n of header.shards.filter(Boolean)) {
+      const shard = readCacheFile(join(dir, CACHE_DIR, 'models', `${n}.json`), 1);
+      assert.equal(shard.status, 'ok');
+      if (shard.status === 'ok') shard.sections.section(0);
+    }
     const warm = soc2('check', dir, '--today', TODAY, '--cache');
     assert.equal(warm.err, plain.err);
   } finally {

@@ -5,19 +5,18 @@ import * as nodePath from 'node:path';
 /**
  * One cache file on disk, in sections, each on its own line (JSON.stringify never writes a raw line break):
  *
- *     soc2-as-code cache v2
+ *     soc2-as-code cache v3
  *     <sha-256:byte length of each section, space-separated>
  *     <section 0: JSON>
- *     <section 1: JSON>
+ *     ...
  *
- * Reading checks the format line, the section count and lengths at once (so truncation is seen on open),
- * and each section's checksum when that
- * section is first used, so a truncated, corrupt or foreign file is refused (then rebuilt) instead of feeding
- * wrong models to the checks, and a run that needs only the small first section never parses the large
- * second one. Writing goes to a temporary file in the same folder renamed over the old one: readers,
- * including a concurrent `soc2 check`, see the old file or the new one, never half of one.
+ * The header (project.json) and each model shard (models/<name>.json) are such files. Reading checks the
+ * format line, the section count and lengths at once (so truncation is seen on open), and each section's
+ * checksum when it is first used, so a truncated, corrupt or foreign file is refused (then rebuilt) instead of
+ * feeding wrong models to the checks. Writing goes to a temporary file in the same folder renamed over the old
+ * one: readers, including a concurrent `soc2 check`, see the old file or the new one, never half of one.
  */
-export const CACHE_MAGIC = 'soc2-as-code cache v2';
+export const CACHE_MAGIC = 'soc2-as-code cache v3';
 
 export class CacheRejected extends Error {}
 

@@ -6,7 +6,8 @@ import { parseFileModel } from '../engine/parse-file';
 import type { Diagnostic, FileModel, ParseProblem } from '../engine/model';
 import type { GitHistory } from '../engine/git-history';
 import type { Workspace } from '../engine/workspace';
-import { CacheRejected, readCacheFile, sha256, writeCacheFile, type CacheSections } from './cache-file';
+import { CacheRejected, readCacheFile, sha256, writeCacheFile } from './cache-file';
+import { readShards, removeOtherShards, shardCount, shardName, shardOf, writeShards, type Models } from './model-shards';
 import { CachedHistory, type HistoryAnswers } from './cached-history';
 import { TOOL_BUILD } from './build-id';
 import { CACHE_DIR, ignoreSoc2Folder } from './folder';
@@ -14,26 +15,27 @@ import { syncReads } from './sync-reads';
 
 const CACHE_FILE = 'project.json';
 
-/** Section 0 of the cache file: small, read on every run. */
+/** The cache file's one section: small, read on every run. The models live in shards beside it (model-shards.ts). */
 interface Header {
   tool: string;
   /** Hash of soc2.yaml's bytes: it decides every file's kind and size limit, so a new one empties the cache. */
   config: string;
-  /** Content hash of every cached file; its model is under the same path in section 1. */
+  /** Content hash of every cached file; its model is in shard `shardOf(path, shards.length)`. */
   hashes: Record<string, string>;
+  /** The name of each shard's file under models/, '' for a shard with no file in it. */
+  shards: string[];
   /** The diagnostics of the run that wrote the cache, valid for the same `run` key (date, evidence, HEAD). */
   run: string;
   diagnostics: Record<string, Diagnostic[]>;
   head?: string;
   history?: HistoryAnswers;
 }
-/** Section 1: the parsed models, large, read only when some file changed or the whole project is needed. */
-type Models = Record<string, FileModel>;
 
 function isHeader(v: unknown): v is Header {
   const h = v as Header;
   return !!h && typeof h === 'object' && typeof h.tool === 'string' && typeof h.config === 'string' && typeof h.run === 'string'
-    && !!h.hashes && typeof h.hashes === 'object' && !!h.diagnostics && typeof h.diagnostics === 'object';
+    && !!h.hashes && typeof h.hashes === 'object' && !!h.diagnostics && typeof h.diagnostics === 'object'
+    && Array.isArray(h.shards) && h.shards.length > 0 && h.shards.every((n) => typeof n === 'string');
 }
 
 /** What the cache did in one run; tests assert these counts instead of timings. */
@@ -44,10 +46,12 @@ export interface CacheStats {
   parsed: number;
   /** Files whose cached diagnostics were taken as they were. */
   diagnosticsReused: number;
-  /** Whether the models section was read at all. */
+  /** Whether any model shard was read at all. */
   modelsRead: boolean;
-  /** Whether the cache file was (re)written at the end. */
+  /** Whether the cache file (the header) was (re)written at the end. */
   written: boolean;
+  /** Model shards written at the end: only those whose files changed. */
+  shardsWritten: number;
 }
 
 export interface CacheOptions {
@@ -67,11 +71,12 @@ export interface CacheOptions {
  * without the cache (tests compare them over every fixture and the benchmark's repo).
  */
 export class ProjectCache {
-  readonly stats: CacheStats = { reused: 0, parsed: 0, diagnosticsReused: 0, modelsRead: false, written: false };
+  readonly stats: CacheStats = { reused: 0, parsed: 0, diagnosticsReused: 0, modelsRead: false, written: false, shardsWritten: 0 };
   /** Set when nothing changed and the caller asked for diagnostics only: every diagnostic, files in path order. */
   upToDate?: Diagnostic[];
-  private sections?: CacheSections;
   private header?: Header;
+  /** Shards found damaged on read: written again on save, even though a file of that name exists. */
+  private readonly damagedShards = new Set<string>();
   private readonly hashes = new Map<string, string>();
   private configHash = '';
   private runKey = '';
@@ -84,14 +89,13 @@ export class ProjectCache {
   /** Opens the cache of the repo at `root`; a damaged file is reported through `note` and ignored. */
   static open(root: string, note: (message: string) => void, options: CacheOptions = {}): ProjectCache {
     const cache = new ProjectCache(root, note, options);
-    const read = readCacheFile(cache.file, 2);
+    const read = readCacheFile(cache.file, 1);
     if (read.status === 'rejected') cache.reject(read.reason);
     else if (read.status === 'ok') {
       try {
         const header = read.sections.section(0);
         if (!isHeader(header)) throw new CacheRejected('its content has an unexpected shape');
         cache.header = header;
-        cache.sections = read.sections;
       } catch (err) {
         if (!(err instanceof CacheRejected)) throw err;
         cache.reject(err.message);
@@ -101,27 +105,27 @@ export class ProjectCache {
   }
 
   get file(): string { return nodePath.join(this.root, CACHE_DIR, CACHE_FILE); }
+  private get dir(): string { return nodePath.join(this.root, CACHE_DIR); }
 
   private reject(reason: string): void {
     this.note(`the cache ${CACHE_DIR}/${CACHE_FILE} was ignored and will be rebuilt: ${reason}`);
     this.header = undefined;
-    this.sections = undefined;
     this.changed = true;
   }
 
-  /** The cached models, or undefined when the section is damaged (noted; everything is parsed again). */
-  private models(): Models | undefined {
-    if (!this.sections) return undefined;
-    try {
-      const models = this.sections.section(1);
-      this.stats.modelsRead = true;
-      if (models && typeof models === 'object') return models as Models;
-      throw new CacheRejected('its content has an unexpected shape');
-    } catch (err) {
-      if (!(err instanceof CacheRejected)) throw err;
-      this.reject(err.message);
-      return undefined;
+  /**
+   * The cached models, shard by shard. A damaged shard is noted and its files are parsed again; a missing
+   * one (a concurrent run cleaned it up) only costs the parse.
+   */
+  private models(header: Header): Models {
+    const read = readShards(this.dir, header.shards);
+    this.stats.modelsRead = true;
+    for (const { name, reason } of read.damaged) {
+      this.note(`the cache ${CACHE_DIR}/models/${name}.json was ignored and will be rebuilt: ${reason}`);
+      this.damagedShards.add(name);
     }
+    if (read.damaged.length || read.missing) this.changed = true;
+    return read.models;
   }
 
   /**
@@ -163,7 +167,7 @@ export class ProjectCache {
       return;
     }
 
-    const cachedModels = same.size || removed.length ? this.models() : undefined;
+    const cachedModels = header && (same.size || removed.length) ? this.models(header) : undefined;
     const models = new Map<string, FileModel>();
     for (let i = 0; i < sorted.length; i++) {
       const path = sorted[i], f = fetched[i];
@@ -187,7 +191,8 @@ export class ProjectCache {
     }
 
     if (!diagnostics || !cachedModels) { this.changed = true; return; }
-    const affected = affectedSince(project, cachedModels, models, sorted.filter((p) => !models.has(p)));
+    const affected = affectedSince(project, header!.hashes, cachedModels, models, same, removed, sorted.filter((p) => !models.has(p)));
+    if (!affected) { this.changed = true; return; }
     for (const m of project.allFiles()) {
       const cached = diagnostics[m.path];
       if (cached && !affected.has(m.path)) { project.restoreDiagnostics(m.path, cached); this.stats.diagnosticsReused++; } else this.changed = true;
@@ -202,20 +207,27 @@ export class ProjectCache {
     if (this.history && this.history.asked > 0) this.changed = true;
     if (!this.changed || this.upToDate) return;
     const hashes: Record<string, string> = {};
-    const models: Models = {};
     // Diagnostics computed with an editor's unsaved text are not the disk's: then none are stored.
     const keepDiagnostics = openInEditor.size === 0;
     const diagnostics: Record<string, Diagnostic[]> = {};
-    for (const m of project.allFiles()) {
+    for (const m of [...project.allFiles()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
       if (keepDiagnostics) diagnostics[m.path] = project.diagnosticsFor(m.path);
       const hash = this.hashes.get(m.path);
-      if (hash && m.kind !== 'config' && !openInEditor.has(m.path)) { hashes[m.path] = hash; models[m.path] = m; }
+      if (hash && m.kind !== 'config' && !openInEditor.has(m.path)) hashes[m.path] = hash;
     }
-    const header: Header = { tool: TOOL_BUILD, config: this.configHash, hashes, run: keepDiagnostics ? this.runKey : '', diagnostics, ...(this.head && this.history ? { head: this.head, history: this.history.answers } : {}) };
+    const stored = Object.keys(hashes);
+    const count = shardCount(stored.length);
+    const members: string[][] = Array.from({ length: count }, () => []);
+    for (const p of stored) members[shardOf(p, count)].push(p);
+    const shards = members.map((paths) => ({ paths, name: paths.length ? shardName(TOOL_BUILD, this.configHash, paths.map((p) => [p, hashes[p]])) : '' }));
+    const header: Header = { tool: TOOL_BUILD, config: this.configHash, hashes, shards: shards.map((s) => s.name), run: keepDiagnostics ? this.runKey : '', diagnostics, ...(this.head && this.history ? { head: this.head, history: this.history.answers } : {}) };
     try {
       ignoreSoc2Folder(this.root);
-      writeCacheFile(this.file, [header, models]);
+      // Shards first, then the header that names them: a reader never sees a header whose shards are not written.
+      this.stats.shardsWritten = writeShards(this.dir, shards.filter((s) => s.name), (p) => project.file(p)!, this.damagedShards);
+      writeCacheFile(this.file, [header]);
       this.stats.written = true;
+      removeOtherShards(this.dir, new Set(header.shards));
     } catch (err) {
       this.note(`the cache could not be written to ${CACHE_DIR}/${CACHE_FILE} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); the next run starts cold`);
     }
@@ -253,23 +265,26 @@ function parseFetched(project: Project, path: string, f: Extract<Fetched, { kind
 }
 
 /**
- * The files whose diagnostics may differ from the cached run's: replays the change from the cached models to
- * the current ones on a scratch index (no git, no checks run) and collects what the project's dependency
- * rules say each change affects. Files that could not be read are affected, as are their dependents.
+ * The files whose diagnostics may differ from the cached run's, asked of the project's own dependency rules
+ * (the ones the editor's incremental index uses) for each file that changed, appeared, went or became
+ * unreadable: what its old model affected and what its new one does. Undefined when a changed file's old model
+ * is not at hand (its shard was gone): then nothing cached is trusted.
  */
-function affectedSince(project: Project, stored: Models, current: Map<string, FileModel>, unreadable: string[]): Set<string> {
-  const scratch = new Project({ today: project.today.toISOString().slice(0, 10), checks: project.checks });
-  const config = project.file(CONFIG_FILE);
-  if (config) scratch.setParsed(config);
-  for (const path of Object.keys(stored).sort()) scratch.setParsed(stored[path]);
-  const affected = new Set<string>(unreadable);
+function affectedSince(project: Project, storedHashes: Record<string, string>, stored: Models, current: Map<string, FileModel>,
+  same: ReadonlySet<string>, removed: readonly string[], unreadable: readonly string[]): Set<string> | undefined {
+  const affected = new Set<string>();
+  const add = (path: string, next: FileModel | undefined): boolean => {
+    const old = stored[path];
+    if (!old && storedHashes[path] !== undefined) return false;
+    for (const f of project.affectedByChange(path, old, next)) affected.add(f);
+    return true;
+  };
   for (const [path, model] of current) {
-    if (stored[path] === model) continue;
-    for (const f of scratch.setParsed(model).affected) affected.add(f);
+    // The same content (reused, or parsed again because its shard was gone) affects nothing.
+    if (same.has(path)) continue;
+    if (!add(path, model)) return undefined;
   }
-  for (const path of Object.keys(stored)) {
-    if (!current.has(path)) for (const f of scratch.removeFile(path)) affected.add(f);
-  }
-  for (const path of unreadable) for (const f of scratch.removeFile(path)) affected.add(f);
+  for (const path of removed) if (!add(path, undefined)) return undefined;
+  for (const path of unreadable) if (!add(path, project.file(path))) return undefined;
   return affected;
 }

@@ -206,6 +206,20 @@ export class Project implements ProjectView {
     return { affected, rolesChanged };
   }
 
+  /**
+   * The files whose diagnostics a change of one file from `old` to `next` may alter, asked of the index as it
+   * stands, which is not changed. The cache uses it to learn what changed since its run without replaying
+   * the change on a second index; the path itself is included.
+   */
+  affectedByChange(path: string, old: FileModel | undefined, next: FileModel | undefined): Set<string> {
+    const affected = this.related(old, next);
+    this.checkDependents([old, next], affected);
+    this.peopleChanged(old, next, affected);
+    if (old?.kind === 'config' || next?.kind === 'config') for (const f of this.files.keys()) affected.add(f);
+    affected.add(path);
+    return affected;
+  }
+
   /** The files an edit affects: the checks' dependency rules, plus those of the frameworks (a framework file, soc2.yaml). */
   private related(old: FileModel | undefined, next: FileModel | undefined): Set<string> {
     const out = dependents(this.ix, old, next, this.configFile, () => this.allPolicies(), this.sharedOwners());
