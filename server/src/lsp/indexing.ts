@@ -45,15 +45,14 @@ export class Indexer {
   start(): Promise<void> {
     return this.enqueue(async () => {
       if (!this.state.trusted) this.state.connection.console.info(RESTRICTED_MODE_MESSAGE);
-      let progress: WorkDoneProgressReporter | undefined;
+      // The progress is asked of the client without waiting for its answer: the walk and the first publish
+      // need no round trip. Begin, reports and done stay in order, chained on the answer.
+      const progress: Promise<WorkDoneProgressReporter | undefined> = this.state.connection.window.createWorkDoneProgress()
+        .then((p) => { p.begin('SOC 2: indexing', 0, 'finding soc2.yaml', false); return p; }, () => undefined);
       try {
-        progress = await this.state.connection.window.createWorkDoneProgress();
-        progress.begin('SOC 2: indexing', 0, 'finding soc2.yaml', false);
-      } catch { progress = undefined; }
-      try {
-        await this.addFoldersNow(this.state.folders, (done, msg) => progress?.report(done, msg));
+        await this.addFoldersNow(this.state.folders, (done, msg) => void progress.then((p) => p?.report(done, msg)));
       } finally {
-        progress?.done();
+        (await progress)?.done();
       }
       this.publisher.summaryChanged();
       this.onFirstIndex();
