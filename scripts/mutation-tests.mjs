@@ -16,8 +16,9 @@ const ALL = [
   ...DESCRIPTION, ...FILE_PROBLEMS,
   ...list('test/boundaries'),
 ];
-// Always run: the boundary fixtures written for mutation testing, and the clean repo (no check may fire on it).
-const MUTATION = [...list('test/boundaries'), 'test/checks/clean-repo.test.ts'];
+// Always run: the boundary fixtures written for mutation testing, the clean repo (no check may fire on it) and
+// the pinned check registry (every check's severity, scope and doc).
+const MUTATION = [...list('test/boundaries'), 'test/checks/clean-repo.test.ts', 'test/checks/check-registry.test.ts'];
 const checkTests = (...codes) => codes.map((c) => `test/checks/${c}.test.ts`);
 const EVIDENCE = ['test/evidence.test.ts', 'test/evidence-root.test.ts', ...checkTests('evidence-stale', 'evidence-gap', 'evidence-missing', 'evidence-future-dated')];
 
