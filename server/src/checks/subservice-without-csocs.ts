@@ -7,6 +7,7 @@ export const subserviceWithoutCsocs: Check = {
   doc: 'A carve-out subservice organisation lists no complementary subservice organisation controls (`csocs`).',
   appliesTo: ['vendors'],
   run(file, _project, report) {
+    // Stryker disable next-line ArrayDeclaration: the fallback serves only a register too large to read; anything put in it is no carve-out and is skipped
     for (const v of file.vendors ?? []) {
       if (!isCarveOut(v) || v.csocs.some((c) => c.description?.trim())) continue;
       report({
