@@ -40,8 +40,8 @@ export const policyPlaceholder: Check = {
     // are stubs by their word count alone.)
     const headingLines = new Set(policy.sections.map((s) => s.range.start.line));
     const body = policy.sentences.filter((s) => !headingLines.has(s.range.start.line)).map((s) => s.text).join(' ');
-    // Stryker disable next-line Regex: splitting on single spaces only adds empty pieces, which the letter test drops
-    const words = body.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+    // Split at every space: the empty pieces a run of spaces leaves have no letter and are not counted.
+    const words = body.split(/\s/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
     if (words < STUB_WORDS) {
       const criteria = policy.criteria.map((c) => c.value);
       const claims = criteria.length ? ` yet maps ${criteria.join(', ')}: those criteria count toward readiness with nothing behind them` : '';
