@@ -36,7 +36,7 @@ export const descriptionSubserviceMismatch: Check = {
       for (const s of sections) {
         for (const v of vendors) {
           if (named.has(v)) continue;
-          const hit = [v.id, v.name ?? ''].flatMap((w) => findWord(s, w))[0];
+          const hit = (v.name ? [v.id, v.name] : [v.id]).flatMap((w) => findWord(s, w))[0];
           if (hit) named.set(v, hit);
         }
       }

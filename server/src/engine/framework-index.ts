@@ -10,7 +10,7 @@ export interface FrameworkView {
   isCovered(framework: string, requirement: string): boolean;
   controlsMapping(framework: string, requirement: string): readonly Control[];
   policiesMapping(framework: string, requirement: string): readonly Policy[];
-  /** Every repo file that defines a framework with this id (more than one is a duplicate). */
+  /** Every repo file that defines a framework with this id (more than one is a duplicate), ordered by file as the catalog picks: the first is used. */
   definitions(framework: string): readonly RepoFramework[];
 }
 
