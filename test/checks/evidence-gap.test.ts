@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseRepo, edit, findings } from '../helpers';
+import { baseRepo, diagnose, edit, findings } from '../helpers';
 
 test('evidence-gap lists the empty intervals of the observation period', async () => {
   const files = edit(baseRepo(), 'controls/access.yaml', 'frequency: quarterly', 'frequency: monthly');
@@ -88,4 +88,37 @@ test('evidence-gap is quiet without a usable period', async () => {
   assert.deepEqual(await findings(edit(empty, 'soc2.yaml', '  period: { start: 2026-01-01, end: 2026-06-30 }\n', ''), 'evidence-gap'), []);
   assert.deepEqual(await findings(edit(empty, 'soc2.yaml', 'start: 2026-01-01', 'start: 2026-13-01'), 'evidence-gap'), []);
   assert.deepEqual(await findings(edit(empty, 'soc2.yaml', 'start: 2026-01-01, end: 2026-06-30', 'start: 2026-06-30, end: 2026-01-01'), 'evidence-gap'), []);
+});
+
+test('evidence-gap: the finding lists its empty intervals as data', async () => {
+  const files = monthly();
+  for (const day of ['2026-01-10', '2026-02-10', '2026-04-10', '2026-06-10']) files[`evidence/access/${day}-review.md`] = 'x';
+  const d = (await diagnose(files)).filter((x) => x.code === 'evidence-gap');
+  assert.deepEqual(d.map((x) => x.data), [{ gaps: [{ start: '2026-03-01', end: '2026-03-31' }, { start: '2026-05-01', end: '2026-05-31' }] }]);
+});
+
+test('evidence-gap: an interval ending today is still in progress', async () => {
+  const files = monthly();
+  files['evidence/access/2026-01-10-review.md'] = 'x';
+  // On 2026-02-28 February may still get its evidence: only January is over, and it has some.
+  assert.deepEqual(await findings(files, 'evidence-gap', '2026-02-28'), []);
+  assert.deepEqual((await findings(files, 'evidence-gap', '2026-03-01')).map((x) => x.message), ['Control AC-01 (monthly) has no evidence for 1 of 2 intervals of the observation period: 2026-02-01..2026-02-28.']);
+});
+
+test('evidence-gap: a one-day observation period is one interval', async () => {
+  const files = edit(monthly(), 'soc2.yaml', 'end: 2026-06-30', 'end: 2026-01-01');
+  assert.deepEqual((await findings(files, 'evidence-gap')).map((x) => x.message), ['Control AC-01 (monthly) has no evidence for 1 of 1 intervals of the observation period: 2026-01-01.']);
+});
+
+test('evidence-gap: no period, or a control without a status or a frequency, is not judged and does not break the check', async () => {
+  const empty = monthly();
+  const variants: Record<string, Record<string, string>> = {
+    'no period': edit(empty, 'soc2.yaml', '  period: { start: 2026-01-01, end: 2026-06-30 }\n', ''),
+    'no status': edit(empty, 'controls/access.yaml', '    status: implemented\n', ''),
+    'no frequency': edit(empty, 'controls/access.yaml', '    frequency: monthly\n', ''),
+  };
+  for (const [name, files] of Object.entries(variants)) {
+    assert.deepEqual(await findings(files, 'evidence-gap'), [], name);
+    assert.deepEqual(await findings(files, 'internal-error'), [], name);
+  }
 });

@@ -18,3 +18,16 @@ test('evidence-missing skips planned controls and is quiet with evidence', async
   assert.deepEqual(await findings(planned, 'evidence-missing'), []);
   assert.deepEqual(await findings(baseRepo(), 'evidence-missing'), []);
 });
+
+test('evidence-missing: the messages name the control, the path and the evidence folder', async () => {
+  const none = await findings(edit(baseRepo(), 'controls/access.yaml', '    evidence:\n      - name: Sign-off\n        path: access\n', ''), 'evidence-missing');
+  assert.deepEqual(none.map((x) => x.message), ['Control AC-01 is implemented but lists no evidence: add an `evidence` item with a `path` under evidence/ or `collected` dates.']);
+  const nowhere = await findings(edit(baseRepo(), 'controls/access.yaml', 'path: access', 'path: nowhere'), 'evidence-missing');
+  assert.deepEqual(nowhere.map((x) => x.message), ['Evidence path nowhere of control AC-01 matches no file under evidence/.']);
+});
+
+test('evidence-missing: a control without a status is not judged (and does not break the check)', async () => {
+  const files = edit(edit(baseRepo(), 'controls/access.yaml', '    status: implemented\n', ''), 'controls/access.yaml', 'path: access', 'path: nowhere');
+  assert.deepEqual(await findings(files, 'evidence-missing'), []);
+  assert.deepEqual(await findings(files, 'internal-error'), []);
+});

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseRepo, findings } from '../helpers';
+import { baseRepo, diagnose, findings } from '../helpers';
 
 test('evidence-stale fires past interval plus a quarter of grace', async () => {
   // quarterly: 91 days + 23 grace = 114; newest 2026-06-29 is fine on 2026-10-20 (113 days) and stale on 2026-10-22 (115)
@@ -57,4 +57,43 @@ test('evidence-stale: undated evidence files are reported; a missing path alone 
   assert.deepEqual(f.map((x) => [x.at, x.message]), [['controls/access.yaml:10:5', 'Control AC-01 runs quarterly but none of its evidence is dated: name files with the date they were produced (2026-04-03-...).']]);
   delete files['evidence/access/review.md'];
   assert.deepEqual(await findings(files, 'evidence-stale'), []);
+});
+
+test('evidence-stale: the finding carries the date of the newest evidence', async () => {
+  const d = (await diagnose(baseRepo(), '2026-10-22')).filter((x) => x.code === 'evidence-stale');
+  assert.deepEqual(d.map((x) => x.data), [{ newest: '2026-06-29' }]);
+});
+
+test('evidence-stale: a control without a status or a frequency, or with an unknown one, is not judged and does not break the check', async () => {
+  const old = '2027-06-01';
+  const variants: Record<string, string> = {
+    'no status': baseRepo()['controls/access.yaml'].replace('    status: implemented\n', ''),
+    'no frequency': baseRepo()['controls/access.yaml'].replace('    frequency: quarterly\n', ''),
+    'unknown frequency': baseRepo()['controls/access.yaml'].replace('frequency: quarterly', 'frequency: fortnightly'),
+  };
+  for (const [name, yaml] of Object.entries(variants)) {
+    const files = { ...baseRepo(), 'controls/access.yaml': yaml };
+    assert.deepEqual(await findings(files, 'evidence-stale', old), [], name);
+    assert.deepEqual(await findings(files, 'internal-error', old), [], name);
+  }
+});
+
+test('evidence-stale: undated evidence of an on-event control is not "undated" (it has no interval to miss)', async () => {
+  const files: Record<string, string> = { ...baseRepo(), 'controls/access.yaml': baseRepo()['controls/access.yaml'].replace('frequency: quarterly', 'frequency: on-event') };
+  delete files['evidence/access/2026-03-30-review.md'];
+  delete files['evidence/access/2026-06-29-review.md'];
+  files['evidence/access/review.md'] = 'no date';
+  assert.deepEqual(await findings(files, 'evidence-stale'), []);
+});
+
+test('evidence-stale: evidence dated only after today is not called undated (evidence-future-dated reports it)', async () => {
+  const files: Record<string, string> = { ...baseRepo() };
+  delete files['evidence/access/2026-03-30-review.md'];
+  delete files['evidence/access/2026-06-29-review.md'];
+  files['evidence/access/2062-01-10-review.pdf'] = 'typo';
+  assert.deepEqual(await findings(files, 'evidence-stale'), []);
+  // The same file dated in the past is judged: the silence above is about the future date, not the file.
+  delete files['evidence/access/2062-01-10-review.pdf'];
+  files['evidence/access/2025-01-10-review.pdf'] = 'old';
+  assert.equal((await findings(files, 'evidence-stale')).length, 1);
 });

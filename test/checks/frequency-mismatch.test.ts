@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { MemoryWorkspace } from '../../server/src/engine/workspace';
 import { CHECKS } from '../../server/src/checks';
 import { loadProject } from '../../server/src/engine/load';
-import { baseRepo, edit, findings, TODAY } from '../helpers';
+import { baseRepo, diagnose, edit, findings, TODAY } from '../helpers';
 
 test('frequency-mismatch: the sentence range, with related info on the control frequency node', async () => {
   const files = edit(baseRepo(), 'controls/access.yaml', 'frequency: quarterly', 'frequency: semiannual');
@@ -140,4 +140,33 @@ test('frequency-mismatch: a sentence as much about another linked control as abo
   assert.deepEqual(await findings(files, 'frequency-mismatch'), []);
   const vendorOnly = edit(files, 'policies/access.md', 'Critical vendors are assessed every month.', 'Critical vendors are monitored every month.');
   assert.deepEqual((await findings(vendorOnly, 'frequency-mismatch')).map((f) => f.severity), ['warning']);
+});
+
+test('frequency-mismatch: whole messages and related info, by the way the control was found and the verdict', async () => {
+  const withDescription = (description: string) => edit(baseRepo(), 'controls/access.yaml', '    policies: [POL-AC]', `    description: ${description}\n    policies: [POL-AC]`);
+  const sentence = 'Each month, system owners review the access of every account.';
+  const untitled = edit(twoControls(sentence), 'controls/access.yaml', '    title: Quarterly access review\n', '    description: System owners review the access of every account.\n');
+  const cases: [string, Record<string, string>, string, string][] = [
+    ['id, less often', edit(baseRepo(), 'controls/access.yaml', 'frequency: quarterly', 'frequency: semiannual'), 'warning',
+      'This sentence says AC-01 happens "quarterly", but control AC-01 has frequency: semiannual. Align the policy with practice, or the control with the policy.'],
+    ['id, not comparable', edit(baseRepo(), 'controls/access.yaml', 'frequency: quarterly', 'frequency: on-event'), 'warning',
+      'This sentence says AC-01 happens "quarterly", but control AC-01 has frequency: on-event. Align the policy with practice, or the control with the policy.'],
+    ['id, more often', edit(baseRepo(), 'controls/access.yaml', 'frequency: quarterly', 'frequency: monthly'), 'info',
+      'This sentence says AC-01 happens "quarterly", but control AC-01 runs more often (frequency: monthly). If the practice is the rule, say so; if the wording is a minimum, write "at least".'],
+    ['terms, less often', twoControls('Each month, IT and the system owners review access of every account.'), 'warning',
+      'This sentence says "Each month" (monthly), but control AC-01 (Quarterly access review), the linked control it is about, has frequency: quarterly, less often than promised. Align the policy with practice, or the control with the policy.'],
+    ['terms, a control without a title', untitled, 'warning',
+      'This sentence says "Each month" (monthly), but control AC-01, the linked control it is about, has frequency: quarterly, less often than promised. Align the policy with practice, or the control with the policy.'],
+    ['terms, more often', twoControls('Access of every account is reviewed once a year by its system owner.'), 'info',
+      'This sentence says "once a year" (annual), but control AC-01 (Quarterly access review), the linked control it is about, runs more often (frequency: quarterly). If the practice is the rule, say so; if the wording is a minimum, write "at least".'],
+    ['description, less often', withDescription('Owners review every account at least monthly.'), 'warning',
+      'The description of AC-01 says "monthly", but AC-01 has frequency: quarterly, less often than promised. Align the description with practice, or the control with the description.'],
+    ['description, more often', withDescription('Owners review every account once a year.'), 'info',
+      'The description of AC-01 says "once a year" (annual), but AC-01 runs more often (frequency: quarterly). If the practice is the rule, say so; if the wording is a minimum, write "at least".'],
+  ];
+  for (const [name, files, severity, message] of cases) {
+    const d = (await diagnose(files)).filter((x) => x.code === 'frequency-mismatch');
+    const actual = files['controls/access.yaml'].match(/frequency: (\S+)/)![1];
+    assert.deepEqual(d.map((x) => [x.severity, x.message, x.related?.map((r) => [r.file, r.message])]), [[severity, message, [['controls/access.yaml', `AC-01 frequency: ${actual}`]]]], name);
+  }
 });
