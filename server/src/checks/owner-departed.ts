@@ -21,10 +21,10 @@ export const ownerDeparted: Check = {
       if (!person || !left) continue;
       // Whoever shares the role, then the team, is the likeliest successor.
       const active = directory.people.filter((p) => p !== person && isActive(p, project.today));
-      const candidates = [
-        ...active.filter((p) => person.role && p.role === person.role),
-        ...active.filter((p) => person.team && p.team === person.team && p.role !== person.role),
-      ].slice(0, CANDIDATES);
+      const sameRole = active.filter((p) => person.role && p.role === person.role);
+      // Teammates not already offered for their role (comparing roles would drop role-less teammates of a role-less person).
+      const sameTeam = active.filter((p) => person.team && p.team === person.team && !sameRole.includes(p));
+      const candidates = [...sameRole, ...sameTeam].slice(0, CANDIDATES);
       report({
         range: value.range,
         message: `The ${role} of ${label}, ${PeopleDirectory.label(person)}, left on ${toIso(left)}: name a current ${role}.`,
