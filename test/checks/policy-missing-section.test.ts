@@ -161,3 +161,11 @@ test('policy-missing-section: shared_sections and policy_sections match names as
   assert.deepEqual(await named(noHeading), ['Glossary']);
   assert.deepEqual(await named(NO_REVIEW(noHeading)), ['Review & Approval', 'Glossary']);
 });
+
+test('policy-missing-section: an emphasised label counts at the start of a paragraph, alone or followed by text, not inside a sentence', async () => {
+  const rest = ['## Purpose', '', 'T.', '', '## Roles', '', 'T.', '', '## Rules', '', 'T.', '', '## Exceptions', '', 'T.', '', '## Enforcement', '', 'T.'];
+  assert.deepEqual(await named(policy('# Access Control Policy', '', ...rest, '', '**Scope**', '', 'Every laptop.')), []);
+  assert.deepEqual(await named(policy('# Access Control Policy', '', ...rest, '', '_Scope:_ every laptop.')), []);
+  assert.deepEqual(await named(policy('# Access Control Policy', '', ...rest, '', 'Laptops are in *Scope* here.')), ['Scope']);
+  assert.deepEqual(await named(policy('# Access Control Policy', '', ...rest, '', '*Scope*of laptops.')), ['Scope']);
+});
