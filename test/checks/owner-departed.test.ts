@@ -3,6 +3,10 @@ import assert from 'node:assert/strict';
 import { baseRepo, diagnose, edit, findings } from '../helpers';
 import { peopleRepo } from '../people-helpers';
 import { riskRepo } from '../risk-helpers';
+import { ownersIn } from '../../server/src/checks/owners';
+import { MemoryWorkspace } from '../../server/src/engine/workspace';
+import { loadProject } from '../../server/src/engine/load';
+import { CHECKS } from '../../server/src/checks';
 
 /** owner-departed findings in full, and any internal error (a check that throws) beside them. */
 async function full(files: Record<string, string>, today?: string) {
@@ -87,4 +91,19 @@ test('owner-departed: without a role or a team, nobody is offered on that ground
   assert.deepEqual((await full(noTeam)).map((f) => f.data), [{ candidates: ['a@example.com'] }]);
   const neither = roster(['end: 2026-05-01'], [['a', 'email: a@example.com'], ['b', 'email: b@example.com', 'role: Analyst', 'team: Risk']]);
   assert.deepEqual((await full(neither)).map((f) => f.data), [{ candidates: [] }]);
+});
+
+test('owner-departed: a risk with no owner is left to missing-owner', async () => {
+  assert.deepEqual(await full({ ...riskRepo({ owner: null }), 'people.yaml': peopleRepo()['people.yaml'] }), []);
+});
+
+test('ownersIn lists every owner and approver with its role and label, and skips a blank approver', async () => {
+  const files = edit({ ...riskRepo(), 'people.yaml': peopleRepo()['people.yaml'] }, 'policies/access.md', 'owner: alice@example.com\n', 'owner: alice@example.com\napprover: Sam Ng\n');
+  const { project } = await loadProject(new MemoryWorkspace(files), { checks: CHECKS, today: '2026-07-15' });
+  const of = (path: string) => ownersIn(project.file(path)!).map((o) => `${o.role} of ${o.label}: ${o.value.value} @${o.value.range.start.line + 1}:${o.value.range.start.character + 1}`);
+  assert.deepEqual(of('controls/access.yaml'), ['owner of control AC-01: bob@example.com @4:12']);
+  assert.deepEqual(of('risks/register.yaml'), ['owner of risk R-01: carol@example.com @4:12']);
+  assert.deepEqual(of('policies/access.md'), ['owner of policy POL-AC: alice@example.com @4:8', 'approver of policy POL-AC: Sam Ng @5:11']);
+  const blank = await loadProject(new MemoryWorkspace(edit(files, 'policies/access.md', 'approver: Sam Ng', 'approver: "  "')), { checks: CHECKS, today: '2026-07-15' });
+  assert.deepEqual(ownersIn(blank.project.file('policies/access.md')!).map((o) => o.role), ['owner']);
 });

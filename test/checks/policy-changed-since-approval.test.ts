@@ -171,3 +171,8 @@ test('policy-changed-since-approval is quiet when git says unchanged or does not
   assert.deepEqual(await withHistory(approved(baseRepo()), undefined), { found: [], asked: 1 });
   assert.deepEqual(await withHistory(baseRepo(), { changed: true, commit: 'abc' }), { found: [], asked: 0 });
 });
+
+test('policy-changed-since-approval passes over a policy file with no front matter', async () => {
+  const files = { ...approved(baseRepo()), 'policies/notes.md': '# Notes\n\nNo front matter here.\n' };
+  assert.deepEqual((await withHistory(files, { changed: true, commit: 'abc' })).found.map((f) => f.at), ['policies/access.md:6:14-24']);
+});

@@ -87,3 +87,11 @@ test('policy-frequency-conflict: a sentence at odds with two policies gets one f
   assert.deepEqual(project.allDiagnostics().filter((x) => x.code === 'policy-frequency-conflict' && x.file === 'policies/laptops.md').map((x) => `${x.range.start.line + 1} ${x.data?.policy} ${x.data?.otherFrequency}`),
     ['9 POL-PT monthly', '9 POL-ZZ quarterly', '11 POL-ZZ annual']);
 });
+
+test('policy-frequency-conflict passes over a policy file with no front matter', async () => {
+  const files = withPolicies('Operating system updates on staff laptops are installed every week.', 'Operating system updates on staff laptops are installed monthly.');
+  files['policies/notes.md'] = '# Notes\n\nOperating system updates on staff laptops are installed every day.\n';
+  const { project } = await loadProject(new MemoryWorkspace(files), { checks: CHECKS, today: TODAY });
+  assert.deepEqual(project.allDiagnostics().filter((x) => x.code === 'policy-frequency-conflict' || x.code === 'internal-error').map((x) => x.file),
+    ['policies/laptops.md', 'policies/patching.md']);
+});

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseRepo, edit, findings } from '../helpers';
+import { baseRepo, diagnose, edit, findings } from '../helpers';
 import { headingKeys } from '../../server/src/checks/policy-missing-section';
 
 const FRONT = ['---', 'id: POL-AC', 'title: Access Control Policy', 'owner: alice@example.com', 'last_reviewed: 2026-03-01',
@@ -168,4 +168,9 @@ test('policy-missing-section: an emphasised label counts at the start of a parag
   assert.deepEqual(await named(policy('# Access Control Policy', '', ...rest, '', '_Scope:_ every laptop.')), []);
   assert.deepEqual(await named(policy('# Access Control Policy', '', ...rest, '', 'Laptops are in *Scope* here.')), ['Scope']);
   assert.deepEqual(await named(policy('# Access Control Policy', '', ...rest, '', '*Scope*of laptops.')), ['Scope']);
+});
+
+test('policy-missing-section passes over a policy file with no front matter (schema reports it)', async () => {
+  const files = { ...baseRepo(), 'policies/notes.md': '# Notes\n\nNo front matter here.\n' };
+  assert.deepEqual((await diagnose(files)).filter((d) => d.code === 'policy-missing-section' || d.code === 'internal-error'), []);
 });

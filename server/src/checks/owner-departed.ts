@@ -20,7 +20,8 @@ export const ownerDeparted: Check = {
       const left = person && departedBefore(person, project.today);
       if (!person || !left) continue;
       // Whoever shares the role, then the team, is the likeliest successor.
-      const active = directory.people.filter((p) => p !== person && isActive(p, project.today));
+      // The departed owner is not active, so is never among them.
+      const active = directory.people.filter((p) => isActive(p, project.today));
       const sameRole = active.filter((p) => person.role && p.role === person.role);
       // Teammates not already offered for their role (comparing roles would drop role-less teammates of a role-less person).
       const sameTeam = active.filter((p) => person.team && p.team === person.team && !sameRole.includes(p));
