@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseRepo, diagnose, edit, findings } from '../helpers';
+import { baseRepo, diagnose, edit, findings, TODAY } from '../helpers';
+import { MemoryWorkspace } from '../../server/src/engine/workspace';
+import { loadProject } from '../../server/src/engine/load';
+import { CHECKS } from '../../server/src/checks';
 import { headingKeys } from '../../server/src/checks/policy-missing-section';
 
 const FRONT = ['---', 'id: POL-AC', 'title: Access Control Policy', 'owner: alice@example.com', 'last_reviewed: 2026-03-01',
@@ -121,6 +124,15 @@ test('headingKeys: the whole heading, without a leading "the"/"policy", and each
     ['Section 2.1: Roles, Training', ['roles training', 'roles training', 'roles', 'roles', 'training', 'training']],
     ['iv) Roles & Training', ['roles and training', 'roles and training', 'roles', 'roles', 'training', 'training']],
     ['Roles, ', ['roles', 'roles']],
+    // Only a leading "the"/"policy" goes.
+    ['Scope of the policy', ['scope of the policy', 'scope of the policy']],
+    // Numbering is taken off the start only, whatever its form, before the parts are split: a second
+    // numbering ("1. a)") is then taken off the first part.
+    ['Roles: Training and Scope', ['roles training and scope', 'roles training and scope', 'roles training', 'roles training', 'scope', 'scope']],
+    ['Policy: Roles, Training', ['policy roles training', 'roles training', 'policy roles', 'roles', 'training', 'training']],
+    ...['1. a)', 'Section 1. a)', 'Section  1. a)', '12. a)', '1.12. a)', 'iv. a)'].map((n): [string, string[]] =>
+      [`${n} Roles, Training`, ['a roles training', 'a roles training', 'roles', 'roles', 'training', 'training']]),
+    ['A. b) Roles, Training', ['b roles training', 'b roles training', 'roles', 'roles', 'training', 'training']],
   ];
   for (const [title, keys] of cases) assert.deepEqual(headingKeys(title), keys, title);
 });
@@ -173,4 +185,29 @@ test('policy-missing-section: an emphasised label counts at the start of a parag
 test('policy-missing-section passes over a policy file with no front matter (schema reports it)', async () => {
   const files = { ...baseRepo(), 'policies/notes.md': '# Notes\n\nNo front matter here.\n' };
   assert.deepEqual((await diagnose(files)).filter((d) => d.code === 'policy-missing-section' || d.code === 'internal-error'), []);
+});
+
+test('policy-missing-section: a topic heading is one with a part no section name covers', async () => {
+  const rest = ['## Purpose', '', 'T.', '', '## Roles', '', 'T.', '', '## Exceptions', '', 'T.', '', '## Enforcement', '', 'T.'];
+  // "rules" alone does not name the statements section, but it is not a known name either: a topic.
+  assert.deepEqual(await named(policy('# Access Control Policy', '', '## Scope and Rules', '', 'Laptops are encrypted.', '', ...rest)), []);
+  // "The Definitions" is the definitions section: no topic.
+  assert.deepEqual(await named(policy('# Access Control Policy', '', '## Scope', '', 'T.', '', '## The Definitions', '', 'A laptop is a computer.', '', ...rest)), ['Policy statements']);
+});
+
+test('policy-missing-section: a setext heading is read as a heading, not as a label', async () => {
+  const rest = ['## Purpose', '', 'T.', '', '## Roles', '', 'T.', '', '## Rules', '', 'T.', '', '## Exceptions', '', 'T.', '', '## Enforcement', '', 'T.'];
+  assert.deepEqual(await named(policy('# Access Control Policy', '', ...rest, '', '_Scope_ of work', '---------------', '', 'Every laptop.')), ['Scope']);
+  assert.deepEqual(await named(policy('# Access Control Policy', '', ...rest, '', '   _Scope_', '   ---', '', 'Every laptop.')), []);
+});
+
+test('policy-missing-section: shared_sections covers only the sections it names; the finding carries the section name', async () => {
+  let files = edit(baseRepo(), 'policies/access.md', '## Exceptions', '## Notes');
+  files = edit(files, 'policies/access.md', '## Enforcement\n', '');
+  const gov = ['---', 'id: POL-GOV', 'title: Policy Management', 'owner: alice@example.com', 'last_reviewed: 2026-03-01', '---', '# Policy Management', '',
+    '## Purpose', '', 'T.', '', '## Scope', '', 'T.', '', '## Roles', '', 'T.', '', '## Rules', '', 'T.', '', '## Exceptions', '', 'T.', '', '## Enforcement', '', 'T.'].join('\n');
+  const shared = { ...files, 'soc2.yaml': files['soc2.yaml'] + 'shared_sections:\n  Purpose: POL-GOV\n  Enforcement: POL-GOV\n', 'policies/gov.md': gov };
+  const { project } = await loadProject(new MemoryWorkspace(shared), { checks: CHECKS, today: TODAY });
+  assert.deepEqual(project.allDiagnostics().filter((d) => d.code === 'policy-missing-section' || d.code === 'internal-error').map((d) => [d.file, d.data]),
+    [['policies/access.md', { section: 'Exceptions' }]]);
 });
