@@ -133,3 +133,46 @@ test('policy-changed-since-approval asks git once for all policies (issue 20, bu
     removeDir(dir);
   }
 });
+
+/** The finding with a history that answers `change` for every policy, and how often it was asked. */
+async function withHistory(files: Record<string, string>, change: { changed: boolean; commit?: string; date?: string } | undefined) {
+  let asked = 0;
+  const history: GitHistory = { bodyChangedSince: () => { asked++; return change; } };
+  const { project } = await loadProject(new MemoryWorkspace(files), { checks: CHECKS, today: TODAY, git: history });
+  const found = project.allDiagnostics().filter((d) => d.code === 'policy-changed-since-approval' || d.code === 'internal-error')
+    .map((d) => ({ at: `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.character + 1}`, code: d.code, message: d.message, data: d.data }));
+  return { found, asked };
+}
+
+test('policy-changed-since-approval: the message names a 12-character commit, its day and the approver, and carries both in data', async () => {
+  const sha = '0123456789abcdef0123456789abcdef01234567';
+  assert.deepEqual(await withHistory(approved(baseRepo()), { changed: true, commit: sha, date: '2026-02-03' }), {
+    asked: 1,
+    found: [{
+      at: 'policies/access.md:6:14-24', code: 'policy-changed-since-approval',
+      message: 'The text of policy POL-AC changed after its approval on 2026-01-15 (commit 0123456789ab on 2026-02-03); to an auditor it is unapproved until ceo@example.com approves the current text and `approved_on` is updated.',
+      data: { commit: sha, date: '2026-02-03' },
+    }],
+  });
+});
+
+test('policy-changed-since-approval: without a commit, a day or an approver the message still reads', async () => {
+  const noApprover = edit(approved(baseRepo()), POLICY, 'approver: ceo@example.com\n', '');
+  const { found } = await withHistory(noApprover, { changed: true });
+  assert.deepEqual(found.map((f) => [f.at, f.message, f.data]), [[
+    'policies/access.md:5:14-24',
+    'The text of policy POL-AC changed after its approval on 2026-01-15 (a later commit); to an auditor it is unapproved until its approver approves the current text and `approved_on` is updated.',
+    { commit: undefined, date: undefined },
+  ]]);
+});
+
+test('policy-changed-since-approval is quiet when git says unchanged or does not know, and without approved_on', async () => {
+  assert.deepEqual(await withHistory(approved(baseRepo()), { changed: false }), { found: [], asked: 1 });
+  assert.deepEqual(await withHistory(approved(baseRepo()), undefined), { found: [], asked: 1 });
+  assert.deepEqual(await withHistory(baseRepo(), { changed: true, commit: 'abc' }), { found: [], asked: 0 });
+});
+
+test('policy-changed-since-approval passes over a policy file with no front matter', async () => {
+  const files = { ...approved(baseRepo()), 'policies/notes.md': '# Notes\n\nNo front matter here.\n' };
+  assert.deepEqual((await withHistory(files, { changed: true, commit: 'abc' })).found.map((f) => f.at), ['policies/access.md:6:14-24']);
+});

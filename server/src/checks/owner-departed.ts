@@ -20,11 +20,12 @@ export const ownerDeparted: Check = {
       const left = person && departedBefore(person, project.today);
       if (!person || !left) continue;
       // Whoever shares the role, then the team, is the likeliest successor.
-      const active = directory.people.filter((p) => p !== person && isActive(p, project.today));
-      const candidates = [
-        ...active.filter((p) => person.role && p.role === person.role),
-        ...active.filter((p) => person.team && p.team === person.team && p.role !== person.role),
-      ].slice(0, CANDIDATES);
+      // The departed owner is not active, so is never among them.
+      const active = directory.people.filter((p) => isActive(p, project.today));
+      const sameRole = active.filter((p) => person.role && p.role === person.role);
+      // Teammates not already offered for their role (comparing roles would drop role-less teammates of a role-less person).
+      const sameTeam = active.filter((p) => person.team && p.team === person.team && !sameRole.includes(p));
+      const candidates = [...sameRole, ...sameTeam].slice(0, CANDIDATES);
       report({
         range: value.range,
         message: `The ${role} of ${label}, ${PeopleDirectory.label(person)}, left on ${toIso(left)}: name a current ${role}.`,

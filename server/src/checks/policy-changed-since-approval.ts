@@ -10,10 +10,10 @@ export const policyChangedSinceApproval: Check = {
     if (!p?.approvedOn) return;
     const change = project.approvalChange(p);
     if (!change?.changed) return;
-    const commit = change.commit ? change.commit.slice(0, 12) : 'a later commit';
+    const commit = change.commit ? `commit ${change.commit.slice(0, 12)}` : 'a later commit';
     report({
       range: p.approvedOn.range,
-      message: `The text of policy ${p.id} changed after its approval on ${p.approvedOn.value} (commit ${commit}${change.date ? ` on ${change.date}` : ''}); to an auditor it is unapproved until ${p.approver ? p.approver.value : 'its approver'} approves the current text and \`approved_on\` is updated.`,
+      message: `The text of policy ${p.id} changed after its approval on ${p.approvedOn.value} (${commit}${change.date ? ` on ${change.date}` : ''}); to an auditor it is unapproved until ${p.approver ? p.approver.value : 'its approver'} approves the current text and \`approved_on\` is updated.`,
       data: { commit: change.commit, date: change.date },
     });
   },

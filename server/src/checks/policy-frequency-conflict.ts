@@ -17,8 +17,7 @@ export const policyFrequencyConflict: Check = {
     const index = project.checkIndex(policyFrequencyConflict);
     if (!pol || !(index instanceof PracticeIndex)) return;
     const mine = statementsOf(pol);
-    if (!mine.length) return;
-    const others = index.sharing(pol).filter((p) => p.file !== pol.file).sort((a, b) => (a.file < b.file ? -1 : 1));
+    const others = index.sharing(pol).sort((a, b) => a.file.localeCompare(b.file)); // sharing() leaves this policy out
     for (const a of mine) {
       for (const other of others) {
         for (const b of statementsOf(other)) {

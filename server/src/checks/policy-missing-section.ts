@@ -21,8 +21,7 @@ function headingParts(title: string): string[] {
 export function headingKeys(title: string): string[] {
   const whole = normaliseHeading(title);
   const keys = [whole, stripLead(whole)];
-  const parts = headingParts(title);
-  if (parts.length > 1) for (const p of parts) if (!NOT_ALONE.has(stripLead(p))) keys.push(p, stripLead(p));
+  for (const p of headingParts(title)) if (!NOT_ALONE.has(stripLead(p))) keys.push(p, stripLead(p));
   return keys;
 }
 
@@ -56,13 +55,15 @@ function presentKeys(policy: Policy, wanted: readonly Wanted[]): Set<string> {
   const present = new Set(policy.sections.flatMap((s) => headingKeys(s.title)));
   const headingLines = new Set(policy.sections.map((s) => s.range.start.line));
   for (const sentence of policy.sentences) {
-    if (headingLines.has(sentence.range.start.line) && sentence.range.start.character === policy.sections.find((s) => s.range.start.line === sentence.range.start.line)?.range.start.character) continue;
+    // A heading's own text is read by headingKeys, not as a label (a setext heading "_Scope_ of work" is not a Scope section).
+    if (headingLines.has(sentence.range.start.line)) continue;
     const label = LABEL.exec(sentence.text);
     if (label) for (const k of headingKeys(label[1])) present.add(k);
   }
   const anyAccepts = (name: string) => wanted.find((w) => normaliseHeading(w.name) === normaliseHeading(name))?.accepts;
   // An untitled opening paragraph that says what the policy is for is its Purpose.
   const firstSub = policy.sections.find((s) => s.level > 1);
+  // Stryker disable next-line EqualityOperator: a sentence on the first subsection's line is on a heading line, already left out
   const openers = policy.sentences.filter((s) => !headingLines.has(s.range.start.line) && (!firstSub || s.range.start.line < firstSub.range.start.line));
   if (openers.some((s) => PURPOSE_RE.test(s.text))) present.add('purpose');
   // Rules under topic headings ("## Password Requirements") are policy statements.
@@ -73,7 +74,8 @@ function presentKeys(policy: Policy, wanted: readonly Wanted[]): Set<string> {
     && policy.sentences.some((s) => !headingLines.has(s.range.start.line) && rangeContains(sec.fullRange, s.range.start)));
   if (topical) present.add('policy statements');
   // Review and approval recorded in the front matter.
-  if (policy.approver || policy.reviewCycle || policy.lastReviewed || policy.approvedOn) for (const k of anyAccepts('Review and approval') ?? []) present.add(k);
+  const review = anyAccepts('Review and approval');
+  if (review && (policy.approver || policy.reviewCycle || policy.lastReviewed || policy.approvedOn)) for (const k of review) present.add(k);
   return present;
 }
 
