@@ -165,3 +165,16 @@ test('vague-language: a list answers across an item\'s second paragraph, within 
   const nested = withPurpose('- Logs are reviewed on a regular basis:\n  - audit logs monthly;\n- Reports go out.');
   assert.deepEqual(await findings(nested, 'vague-language'), []);
 });
+
+test('vague-language: exemptions hold across line breaks and end where their clause ends', async () => {
+  const quiet = [
+    'Input is validated with regular\nexpressions.',
+    'Access is removed promptly, within 2\nbusiness days.',
+    'Staff quote the vendor\'s \u201cbest effort\u201d clause verbatim.',
+    '- The purpose of this list is to review access as needed.',
+    'Backups are kept so that restores are possible when needed.',
+  ];
+  for (const q of quiet) assert.deepEqual(await findings(withPurpose(q), 'vague-language'), [], q);
+  const loud = 'Backups are kept in order to limit loss; restores are tested as needed.';
+  assert.deepEqual((await findings(withPurpose(loud), 'vague-language')).map((x) => x.at), ['policies/access.md:16:62'], loud);
+});

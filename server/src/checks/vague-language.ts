@@ -117,7 +117,6 @@ export const vagueLanguage: Check = {
         const term = matcher.termOf.get(phrase) ?? { suggestion: DEFAULT_VAGUE_SUGGESTION, kind: 'judgement' as VagueKind };
         found.push({ index: m.index, written: sentence.text.slice(m.index, m.index + m[0].length), phrase, ...term });
       }
-      if (!found.length) return;
       const open = found.filter((f) => !answers(f.kind, sentence, text) && !answeredByList(policy, i, f.kind, textOf, text));
       if (!open.length) return;
       const first = open[0];
