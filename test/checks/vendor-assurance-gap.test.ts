@@ -97,3 +97,10 @@ test('vendor-assurance-gap: no period, an inverted one, or one that starts after
     "Carve-out vendor V-CLOUD's SOC 2 Type 2 report (2025-01-01..2025-12-31) leaves 1 day of our observation period (2026-07-15..2026-12-31, judged through today 2026-07-15) uncovered: 2026-07-15.",
   ]);
 });
+
+test('vendor-assurance-gap: a one-day report period and a one-day observation period are in order', async () => {
+  const oneDayReport = await findings(vendorRepo(report('2026-01-01', '2026-01-01')), 'vendor-assurance-gap');
+  assert.deepEqual(oneDayReport.map((x) => x.message), ["Carve-out vendor V-CLOUD's SOC 2 Type 2 report (2026-01-01..2026-01-01) leaves 180 days of our observation period (2026-01-01..2026-06-30) uncovered: 2026-01-02..2026-06-30."]);
+  const oneDay = edit(vendorRepo(report('2025-01-01', '2025-12-31')), 'soc2.yaml', 'period: { start: 2026-01-01, end: 2026-06-30 }', 'period: { start: 2026-03-01, end: 2026-03-01 }');
+  assert.deepEqual((await findings(oneDay, 'vendor-assurance-gap')).map((x) => x.message), ["Carve-out vendor V-CLOUD's SOC 2 Type 2 report (2025-01-01..2025-12-31) leaves 1 day of our observation period (2026-03-01..2026-03-01) uncovered: 2026-03-01."]);
+});
