@@ -95,3 +95,10 @@ test('isStandardName: exact standard tokens and whole families, in any case', ()
   for (const t of ['SHA-256', 'sha-256', 'P-256', 'p-256', 'A-130', 'a-130', 'ISO-27001', 'iso-27001', 'Ssae-18']) assert.equal(isStandardName(t), true, t);
   for (const t of ['AC-01', 'P-03', 'A-09', 'SHAX-1']) assert.equal(isStandardName(t), false, t);
 });
+
+test('unknown-reference: a file that cannot be read gets file-unreadable and nothing else (no internal-error)', async () => {
+  for (const path of ['soc2.yaml', 'policies/access.md', 'controls/access.yaml', 'vendors/register.yaml']) {
+    const files = { ...vendorRepo(), [path]: new Uint8Array([0, 1, 2, 0, 255]) };
+    assert.deepEqual((await diagnose(files)).filter((d) => d.file === path).map((d) => d.code), ['file-unreadable'], path);
+  }
+});

@@ -56,3 +56,10 @@ test('unknown-requirement: every finding whole, with its range and data; an unkn
   ]);
   assert.deepEqual((await diagnose(files)).filter((d) => d.code === 'unknown-framework').map((d) => d.message.split(' ')[0]), ['no-such-fw']);
 });
+
+test('unknown-requirement: a file that cannot be read gets file-unreadable and nothing else (no internal-error)', async () => {
+  for (const path of ['soc2.yaml', 'policies/access.md', 'controls/access.yaml']) {
+    const files = { ...frameworksRepo(), [path]: new Uint8Array([0, 1, 2, 0, 255]) };
+    assert.deepEqual((await diagnose(files)).filter((d) => d.file === path).map((d) => d.code), ['file-unreadable'], path);
+  }
+});

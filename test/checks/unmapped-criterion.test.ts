@@ -52,3 +52,10 @@ test('unmapped-criterion: security is always in scope; with no entry of its own 
   assert.deepEqual(f, [{ range: '1:1-1:1', message: CC11, data: { criterion: 'CC1.1' } }]);
   assert.equal((await findings(none, 'unmapped-criterion')).length, 33 - 1);
 });
+
+test('unmapped-criterion: a file that cannot be read gets file-unreadable and nothing else (no internal-error)', async () => {
+  for (const path of ['soc2.yaml']) {
+    const files = { ...baseRepo(), [path]: new Uint8Array([0, 1, 2, 0, 255]) };
+    assert.deepEqual((await diagnose(files)).filter((d) => d.file === path).map((d) => d.code), ['file-unreadable'], path);
+  }
+});

@@ -45,3 +45,10 @@ test('unmapped-requirement: whole findings; status-less controls count as planne
   assert.equal(f.length, 92 + 2);
   assert.deepEqual([...new Set(f.map((d) => d.message.split(' ')[0]))], ['iso27001-2022', 'acme-questionnaire']);
 });
+
+test('unmapped-requirement: a file that cannot be read gets file-unreadable and nothing else (no internal-error)', async () => {
+  for (const path of ['soc2.yaml', 'policies/access.md', 'controls/access.yaml']) {
+    const files = { ...frameworksRepo(), [path]: new Uint8Array([0, 1, 2, 0, 255]) };
+    assert.deepEqual((await diagnose(files)).filter((d) => d.file === path).map((d) => d.code), ['file-unreadable'], path);
+  }
+});

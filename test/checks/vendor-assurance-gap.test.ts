@@ -104,3 +104,10 @@ test('vendor-assurance-gap: a one-day report period and a one-day observation pe
   const oneDay = edit(vendorRepo(report('2025-01-01', '2025-12-31')), 'soc2.yaml', 'period: { start: 2026-01-01, end: 2026-06-30 }', 'period: { start: 2026-03-01, end: 2026-03-01 }');
   assert.deepEqual((await findings(oneDay, 'vendor-assurance-gap')).map((x) => x.message), ["Carve-out vendor V-CLOUD's SOC 2 Type 2 report (2025-01-01..2025-12-31) leaves 1 day of our observation period (2026-03-01..2026-03-01) uncovered: 2026-03-01."]);
 });
+
+test('vendor-assurance-gap: a file that cannot be read gets file-unreadable and nothing else (no internal-error)', async () => {
+  for (const path of ['vendors/register.yaml']) {
+    const files = { ...vendorRepo(), [path]: new Uint8Array([0, 1, 2, 0, 255]) };
+    assert.deepEqual((await diagnose(files)).filter((d) => d.file === path).map((d) => d.code), ['file-unreadable'], path);
+  }
+});

@@ -44,3 +44,10 @@ test('vendor-assurance-missing: on the type when there is one, else on the `assu
   // Neither high nor a subservice organisation: nothing, whatever is on file.
   assert.deepEqual(await whole(vendorRepo({ subservice: 'no', criticality: 'medium', assurance: '{ type: none }' })), []);
 });
+
+test('vendor-assurance-missing: a file that cannot be read gets file-unreadable and nothing else (no internal-error)', async () => {
+  for (const path of ['vendors/register.yaml']) {
+    const files = { ...vendorRepo(), [path]: new Uint8Array([0, 1, 2, 0, 255]) };
+    assert.deepEqual((await diagnose(files)).filter((d) => d.file === path).map((d) => d.code), ['file-unreadable'], path);
+  }
+});

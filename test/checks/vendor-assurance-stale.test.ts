@@ -55,3 +55,10 @@ test('vendor-assurance-stale: a received date is reported on `received`, with th
   assert.deepEqual(e.map((x) => [x.range.start.character, x.range.end.character, x.data]), [[c2, c2 + 10, { vendor: 'V-CLOUD' }]]);
   assert.match(e[0].message, /covers up to 2024-12-31, 561 days before today \(current until 2025-12-31\)\./);
 });
+
+test('vendor-assurance-stale: a file that cannot be read gets file-unreadable and nothing else (no internal-error)', async () => {
+  for (const path of ['vendors/register.yaml']) {
+    const files = { ...vendorRepo(), [path]: new Uint8Array([0, 1, 2, 0, 255]) };
+    assert.deepEqual((await diagnose(files)).filter((d) => d.file === path).map((d) => d.code), ['file-unreadable'], path);
+  }
+});

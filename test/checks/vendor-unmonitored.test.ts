@@ -42,3 +42,10 @@ test('vendor-unmonitored: not-applicable controls count neither way; the finding
   const named = edit(vendorRepo({ monitored_by: '[VR-99]' }), 'controls/access.yaml', '    policies: [POL-AC]', '    policies: [POL-AC]\n    vendors: [V-CLOUD]');
   assert.deepEqual(await findings(named, 'vendor-unmonitored'), []);
 });
+
+test('vendor-unmonitored: a file that cannot be read gets file-unreadable and nothing else (no internal-error)', async () => {
+  for (const path of ['vendors/register.yaml']) {
+    const files = { ...vendorRepo(), [path]: new Uint8Array([0, 1, 2, 0, 255]) };
+    assert.deepEqual((await diagnose(files)).filter((d) => d.file === path).map((d) => d.code), ['file-unreadable'], path);
+  }
+});
