@@ -34,10 +34,13 @@ test('unmapped-criterion: the whole message and data; planned and status-less co
   let files = edit(baseRepo(), 'controls/access.yaml', 'status: implemented', 'status: planned');
   files = edit(files, 'controls/access.yaml', '    evidence:', '    evidence: []\n  - id: AC-02\n    title: Two\n    owner: bob@example.com\n    criteria: [CC6.1]\n'
     + '  - id: AC-03\n    title: Three\n    owner: bob@example.com\n    status: not-applicable\n    criteria: [CC6.1]\n    evidence:');
-  assert.deepEqual(await whole(files, 'CC1.1', 'CC6.1'), [
+  assert.deepEqual(await whole(files, 'CC1.1', 'CC6.1', 'CC6.8'), [
     { range: '6:16-6:24', message: CC11, data: { criterion: 'CC1.1' } },
     { range: '6:16-6:24', data: { criterion: 'CC6.1' },
       message: 'CC6.1 (Restrict logical access to systems and data with identity, authentication and authorization controls, and protect the access infrastructure) has no implemented or partial control; only planned: AC-01, AC-02.' },
+    // Only the closing full stop of the summary goes, not the one of "e.g.".
+    { range: '6:16-6:24', data: { criterion: 'CC6.8' },
+      message: 'CC6.8 (Prevent or detect unauthorised and malicious software, e.g. anti-malware and limits on what can be installed) has no implemented or partial control.' },
   ]);
   // Only not-applicable: a gap with nothing planned.
   const na = edit(baseRepo(), 'controls/access.yaml', 'status: implemented', 'status: not-applicable');

@@ -44,6 +44,10 @@ test('unmapped-requirement: whole findings; status-less controls count as planne
   // ISO's 93 less the excluded A.7.4, and the questionnaire's 2: nothing of tsc-2017 (unmapped-criterion's) or of the unknown framework.
   assert.equal(f.length, 92 + 2);
   assert.deepEqual([...new Set(f.map((d) => d.message.split(' ')[0]))], ['iso27001-2022', 'acme-questionnaire']);
+  assert.deepEqual((await diagnose(files)).filter((d) => d.code === 'internal-error'), []);
+  // An unknown framework first in the list does not stop the ones after it.
+  const first = edit(frameworksRepo(), 'soc2.yaml', '  - id: iso27001-2022', '  - no-such-fw\n  - id: iso27001-2022');
+  assert.equal((await findings(first, 'unmapped-requirement')).length, 90 + 1);
 });
 
 test('unmapped-requirement: a file that cannot be read gets file-unreadable and nothing else (no internal-error)', async () => {
