@@ -43,6 +43,9 @@ test('vendor-assurance-missing: on the type when there is one, else on the `assu
   assert.deepEqual(await whole(vendorRepo({ assurance: null })), [{ range: '2:9-2:16', message: `Vendor V-CLOUD is a subservice organisation (carve-out) but records no assurance: ${tail}`, data: undefined }]);
   // Neither high nor a subservice organisation: nothing, whatever is on file.
   assert.deepEqual(await whole(vendorRepo({ subservice: 'no', criticality: 'medium', assurance: '{ type: none }' })), []);
+  // No criticality recorded is not high (and no crash).
+  const unrated = vendorRepo({ subservice: 'no', criticality: null, assurance: null });
+  assert.deepEqual((await diagnose(unrated)).filter((d) => d.file === 'vendors/register.yaml').map((d) => d.code), []);
 });
 
 test('vendor-assurance-missing: a file that cannot be read gets file-unreadable and nothing else (no internal-error)', async () => {
