@@ -62,3 +62,10 @@ test('vendor-assurance-stale: a file that cannot be read gets file-unreadable an
     assert.deepEqual((await diagnose(files)).filter((d) => d.file === path).map((d) => d.code), ['file-unreadable'], path);
   }
 });
+
+test('vendor-assurance-stale passes over current, typeless and missing assurance without a crash', async () => {
+  for (const assurance of [null, '{ type: none }', '{ received: 2020-01-01 }', '{ type: soc2-type2, period_start: 2025-07-01, period_end: 2026-06-30 }']) {
+    const d = (await diagnose(vendorRepo({ subservice: 'no', assurance }))).filter((x) => x.code === 'vendor-assurance-stale' || x.code === 'internal-error');
+    assert.deepEqual(d, [], String(assurance));
+  }
+});
