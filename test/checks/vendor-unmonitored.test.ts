@@ -49,3 +49,10 @@ test('vendor-unmonitored: a file that cannot be read gets file-unreadable and no
     assert.deepEqual((await diagnose(files)).filter((d) => d.file === path).map((d) => d.code), ['file-unreadable'], path);
   }
 });
+
+test('vendor-unmonitored: a control with no status still reviews the vendor, either way round', async () => {
+  const noStatus = (files: Record<string, string>) => edit(files, 'controls/access.yaml', '    status: implemented\n', '');
+  const check = async (files: Record<string, string>) => (await diagnose(files)).filter((x) => x.code === 'vendor-unmonitored' || x.code === 'internal-error');
+  assert.deepEqual(await check(noStatus(vendorRepo())), []);
+  assert.deepEqual(await check(noStatus(edit(vendorRepo({ monitored_by: null }), 'controls/access.yaml', '    policies: [POL-AC]', '    policies: [POL-AC]\n    vendors: [V-CLOUD]'))), []);
+});
