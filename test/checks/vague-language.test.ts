@@ -178,3 +178,39 @@ test('vague-language: exemptions hold across line breaks and end where their cla
   const loud = 'Backups are kept in order to limit loss; restores are tested as needed.';
   assert.deepEqual((await findings(withPurpose(loud), 'vague-language')).map((x) => x.at), ['policies/access.md:16:62'], loud);
 });
+
+test('vague-language: more of what answers and what does not', async () => {
+  const quiet = [
+    'Within 24 hours, access is removed promptly.', // the answer may open the sentence, capitalised
+    'Access is reviewed regularly, quarterly and upon termination.', // one periodic frequency is enough beside an event
+  ];
+  for (const q of quiet) assert.deepEqual(await findings(withPurpose(q), 'vague-language'), [], q);
+  const loud = [
+    'Managers hold regular accountability reviews.', // "regular account" is not "regular accounts"
+    'Staff scan reasonably often.', // "can reasonably" is a term of art, "scan reasonably" is not
+    'Logs are reviewed periodically, and the purpose of this is audit.', // an opening only counts at the start
+  ];
+  for (const l of loud) assert.equal((await findings(withPurpose(l), 'vague-language')).length, 1, l);
+});
+
+test('vague_language words: the longest phrase wins where one starts another', async () => {
+  const files = config(withPurpose('Teams use robust tooling.'), 'vague_language:\n  words: [robust, robust tooling]\n');
+  assert.deepEqual((await whole(files)).map((x) => [x.range, x.data]), [['16:11-16:25', { phrase: 'robust tooling', phrases: ['robust tooling'] }]]);
+});
+
+test('vague-language: a table is a definitions table when any header names terms', async () => {
+  const table = withPurpose('| Term | Notes |\n|---|---|\n| Asset | anything of value, as needed |');
+  assert.deepEqual(await findings(table, 'vague-language'), []);
+});
+
+test('vague-language: a list ends at the second sentence after it, and may close the policy', async () => {
+  const later = withPurpose('Logs are reviewed on a regular basis:\n\n- by the security team.\n\nA new paragraph. It has two sentences.\n\n- audit logs monthly.');
+  assert.equal((await findings(later, 'vague-language')).length, 1);
+  const last = edit(baseRepo(), 'policies/access.md', 'The CEO approves this policy.', 'The CEO approves it on a regular basis:\n\n- by the board.');
+  assert.deepEqual((await diagnose(last)).filter((d) => d.code === 'vague-language' || d.code === 'internal-error').map((d) => d.code), ['vague-language']);
+});
+
+test('vague-language: a policy that cannot be read gets file-unreadable and nothing else', async () => {
+  const files = { ...baseRepo(), 'policies/access.md': new Uint8Array([0, 1, 2, 0, 255]) };
+  assert.deepEqual((await diagnose(files)).filter((d) => d.file === 'policies/access.md').map((d) => d.code), ['file-unreadable']);
+});
