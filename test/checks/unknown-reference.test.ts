@@ -102,3 +102,11 @@ test('unknown-reference: a file that cannot be read gets file-unreadable and not
     assert.deepEqual((await diagnose(files)).filter((d) => d.file === path).map((d) => d.code), ['file-unreadable'], path);
   }
 });
+
+test('unknown-reference: the digits of an id are its last number (a prefix may hold digits), and an id with no number is no shape', async () => {
+  // P1-01 makes P1-02 an id and P1-2 not; OPS-REVIEW has no number and gives no shape (and no crash).
+  let files = edit(baseRepo(), 'controls/access.yaml', '    evidence:', '    evidence: []\n  - id: P1-01\n    title: Second\n  - id: OPS-REVIEW\n    title: Third\n    evidence:');
+  files = edit(files, 'policies/access.md', 'by each system owner (AC-01).', 'by each system owner (AC-01), then P1-02, P1-2 and OPS-1.');
+  const d = (await diagnose(files)).filter((x) => x.code === 'unknown-reference' || x.code === 'internal-error');
+  assert.deepEqual(d.map((x) => x.message), ['Policy POL-AC mentions control P1-02, which does not exist.']);
+});

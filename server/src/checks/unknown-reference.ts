@@ -20,6 +20,7 @@ function idShaped(id: string, project: ProjectView, shapes: () => Map<string, Se
   // A fast path that spares building the shapes: they hold exactly the prefixes hasControlPrefix knows.
   // Stryker disable next-line ConditionalExpression: without the fast path the shapes give the same answer
   if (!project.hasControlPrefix(prefixOf(id))) return false;
+  // Stryker disable next-line OptionalChaining,BooleanLiteral: past the fast path the shapes always hold the prefix
   return shapes().get(prefixOf(id))?.has(digitsOf(id)) ?? false;
 }
 
