@@ -140,9 +140,9 @@ test('init refuses bad options with exit 2 and writes nothing', async () => {
   assert.equal(existsSync(join(dir, 'new')), false);
 });
 
-test('the bundled CLI carries the templates: it runs init from a folder holding nothing but itself', () => {
+test('the bundled CLI carries the templates: it runs init from a folder holding nothing but its launcher and bundle', () => {
   const bin = tempDir();
-  copyFileSync(join(__dirname, '..', 'dist', 'cli.js'), join(bin, 'cli.js'));
+  for (const f of ['cli.js', 'cli-main.js']) copyFileSync(join(__dirname, '..', 'dist', f), join(bin, f));
   const dir = tempDir();
   const r = spawnSync(process.execPath, [join(bin, 'cli.js'), 'init', dir, '--today', TODAY, '--categories', 'security'], { encoding: 'utf8', cwd: bin });
   assert.equal(r.status, 0, r.stderr);

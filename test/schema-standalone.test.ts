@@ -78,7 +78,7 @@ test('standalone validators (bundles) and run-time compiled ones (sources) agree
 });
 
 test('the built CLI and server carry precompiled validators and no schema compiler', () => {
-  for (const bundle of ['cli.js', 'server.js']) {
+  for (const bundle of ['cli-main.js', 'server-main.js']) {
     const text = readFileSync(join(ROOT, 'dist', bundle), 'utf8');
     assert.match(text, /^\/\/ soc2-validators:server\/src\/engine\/schema-validators\.precompiled\.js$/m, bundle);
     assert.doesNotMatch(text, /^\/\/ node_modules\/ajv\/dist\/compile\//m, bundle);

@@ -31,10 +31,10 @@ export class CliGit implements GitHistory {
     // Outside any checkout nothing is started at all: git is asked only where a `.git` says it has something to say.
     if (!process.env.GIT_DIR && !hasGitAbove(dir)) return undefined;
     try {
-      const inside = run(dir, ['rev-parse', '--is-inside-work-tree']).toString('utf8').trim();
-      if (inside !== 'true') return undefined;
-      const prefix = run(dir, ['rev-parse', '--show-prefix']).toString('utf8').trim();
-      return new CliGit(dir, prefix);
+      // One process for both answers (each spawn costs a start-up's worth): `true`, then the prefix line.
+      const [inside, prefix = ''] = run(dir, ['rev-parse', '--is-inside-work-tree', '--show-prefix']).toString('utf8').split('\n');
+      if (inside.trim() !== 'true') return undefined;
+      return new CliGit(dir, prefix.trim());
     } catch {
       return undefined;
     }

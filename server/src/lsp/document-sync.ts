@@ -24,7 +24,7 @@ export class DocumentSync {
   private onOpen(doc: TextDocument): void {
     this.unparsed.delete(doc.uri);
     const hit = rootFor(this.state.roots.values(), doc.uri);
-    if (!hit) return;
+    if (!hit) { this.indexer.openedOutsideRoots(doc.uri); return; }
     const { affected, rolesChanged } = hit.root.project.setFile(hit.path, doc.getText(), doc.version, [], EDITOR);
     if (rolesChanged) { void this.indexer.reindex(hit.root); return; }
     this.publisher.schedule(hit.root, affected, 0);

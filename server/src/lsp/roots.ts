@@ -18,6 +18,8 @@ export class ComplianceRoot {
   ready = false;
   /** The persistent cache the index was read with, when on (see server/src/cache). */
   cache?: ProjectCache;
+  /** True until the root's git history is looked up (after its open documents are published; see indexing.ts). */
+  gitPending = false;
   /** What was last published per file, so unchanged diagnostics are not sent again. */
   readonly published = new Map<string, string>();
   /** `git`: the folder's version history, only in a trusted workspace inside a repository; absent turns git checks off. */
@@ -58,6 +60,24 @@ export async function findRoots(folder: string, maxDepth = 4): Promise<string[]>
   };
   await walk(folder, 0);
   return found.sort();
+}
+
+/**
+ * The root findRoots would find for a file under `folder`, found by walking up instead of listing: the
+ * shallowest folder on the file's path holding soc2.yaml, no deeper than `maxDepth`, and not inside a
+ * folder the walk skips. A few file checks, so an opened document's root is known before the walk ends.
+ */
+export async function rootAbove(folder: string, file: string, maxDepth = 4): Promise<string | undefined> {
+  const rel = nodePath.relative(folder, nodePath.dirname(file));
+  if (rel.startsWith('..') || nodePath.isAbsolute(rel)) return undefined;
+  const parts = rel ? rel.split(nodePath.sep) : [];
+  let dir = folder;
+  for (let depth = 0; ; depth++) {
+    try { if ((await fs.stat(nodePath.join(dir, CONFIG_FILE))).isFile()) return dir; } catch { /* not here */ }
+    const next = parts[depth];
+    if (depth >= maxDepth || next === undefined || SKIPPED_FOLDERS.has(next) || next.startsWith('.')) return undefined;
+    dir = nodePath.join(dir, next);
+  }
 }
 
 /** The deepest root that holds the URI. */

@@ -1,8 +1,18 @@
 import { esc, idLinks, orDash, page, statusBadges } from './html';
 import type { PolicyEntry, SiteData } from './model';
 import { anchorOf } from './names';
-import { renderPolicyBody } from './markdown';
+import type { RenderOptions, RenderedBody } from './markdown';
 import type { SiteLinks } from './site-links';
+
+/**
+ * The Markdown-to-HTML stack (remark, rehype: most of a bundle's code) is loaded on first use: the language
+ * server renders a policy only for a preview, and compiling it at start-up delayed the first diagnostics.
+ * In dist/server-main.js `./markdown` is the bundle dist/server-markdown.js (scripts/build.mjs).
+ */
+function renderPolicyBody(markdown: string, options: RenderOptions): RenderedBody {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('./markdown') as typeof import('./markdown')).renderPolicyBody(markdown, options);
+}
 
 /** A policy as a document: header block, contents, the body, and its revision history. */
 
