@@ -96,6 +96,12 @@ test('vendor-assurance-gap: no period, an inverted one, or one that starts after
     '  period: { start: 2026-13-01, end: 2026-06-30 }\n', '  period: { start: 2026-01-01, end: soon }\n']) {
     assert.deepEqual(await quiet(period(text)), [], text);
   }
+  // Also for an assurance type that covers no days at all: an empty or undated period has no days to name.
+  const iso = vendorRepo({ assurance: '{ type: iso27001 }' });
+  for (const text of ['  period: { start: 2026-06-30, end: 2026-01-01 }', '  period: { start: 2026-01-01, end: 2026-02-30 }']) {
+    const f = edit(iso, 'soc2.yaml', '  period: { start: 2026-01-01, end: 2026-06-30 }', text);
+    assert.deepEqual(await quiet(f), [], text);
+  }
   assert.deepEqual((await whole(period('  period: { start: 2026-07-15, end: 2026-12-31 }\n'))).map((x) => x.message), [
     "Carve-out vendor V-CLOUD's SOC 2 Type 2 report (2025-01-01..2025-12-31) leaves 1 day of our observation period (2026-07-15..2026-12-31, judged through today 2026-07-15) uncovered: 2026-07-15.",
   ]);
