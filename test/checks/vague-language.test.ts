@@ -214,3 +214,9 @@ test('vague-language: a policy that cannot be read gets file-unreadable and noth
   const files = { ...baseRepo(), 'policies/access.md': new Uint8Array([0, 1, 2, 0, 255]) };
   assert.deepEqual((await diagnose(files)).filter((d) => d.file === 'policies/access.md').map((d) => d.code), ['file-unreadable']);
 });
+
+test('vague-language: a sentence whose vague words are all answered, or a matcher with no phrases, ends without an internal-error', async () => {
+  const answered = withPurpose('Logs are reviewed in a timely manner, at least monthly.');
+  const none = config(withPurpose('Access is reviewed periodically.'), `vague_language:\n  ignore: [${VAGUE_TERMS.map((t) => JSON.stringify(t.phrase)).join(', ')}]\n`);
+  for (const files of [answered, none]) assert.deepEqual((await diagnose(files)).filter((d) => d.code === 'internal-error' || d.code === 'vague-language'), []);
+});
