@@ -220,3 +220,10 @@ test('vague-language: a sentence whose vague words are all answered, or a matche
   const none = config(withPurpose('Access is reviewed periodically.'), `vague_language:\n  ignore: [${VAGUE_TERMS.map((t) => JSON.stringify(t.phrase)).join(', ')}]\n`);
   for (const files of [answered, none]) assert.deepEqual((await diagnose(files)).filter((d) => d.code === 'internal-error' || d.code === 'vague-language'), []);
 });
+
+test('vague-language: only a sentence ending with ":" reads the list after it, and only its items answer', async () => {
+  const midColon = withPurpose('Scope: logs are reviewed on a regular basis.\n\n- audit logs monthly.');
+  assert.equal((await findings(midColon, 'vague-language')).length, 1);
+  const paragraph = withPurpose('Logs are reviewed on a regular basis:\n\n- by the security team.\n\n  Audit logs monthly.\n\n- with a written record.');
+  assert.equal((await findings(paragraph, 'vague-language')).length, 1);
+});
