@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findings } from '../helpers';
+import { diagnose, findings } from '../helpers';
 import { lineOf, vendorRepo } from '../vendor-helpers';
 
 const type2 = (end: string, extra = '') => ({ subservice: 'no', assurance: `{ type: soc2-type2, period_start: 2024-07-01, period_end: ${end}${extra} }` });
@@ -37,4 +37,35 @@ test('vendor-assurance-stale falls back to the received date, and ignores vendor
   assert.deepEqual(f.map((x) => x.message), ['The questionnaire assurance of vendor V-CLOUD was received on 2025-03-01, 501 days before today (current until 2026-03-01). Obtain the current report, or a bridge letter that reaches today.']);
   assert.deepEqual(await findings(vendorRepo({ assurance: '{ type: none }' }), 'vendor-assurance-stale'), []);
   assert.deepEqual(await findings(vendorRepo({ assurance: null }), 'vendor-assurance-stale'), []);
+});
+
+test('vendor-assurance-stale: a received date is reported on `received`, with the vendor as data; an unknown type keeps its own name', async () => {
+  const fields = { subservice: 'no', assurance: '{ type: soc3, received: 2025-03-01 }' };
+  const d = (await diagnose(vendorRepo(fields))).filter((x) => x.code === 'vendor-assurance-stale');
+  const line = lineOf(fields, 'assurance') - 1, col = '    assurance: { type: soc3, received: '.length;
+  assert.deepEqual(d.map((x) => ({ range: x.range, message: x.message, data: x.data })), [{
+    range: { start: { line, character: col }, end: { line, character: col + 10 } },
+    message: 'The soc3 assurance of vendor V-CLOUD was received on 2025-03-01, 501 days before today (current until 2026-03-01). Obtain the current report, or a bridge letter that reaches today.',
+    data: { vendor: 'V-CLOUD' },
+  }]);
+  // A period end, when there is one, is what the assurance speaks to, and the finding sits on it.
+  const both = { subservice: 'no', assurance: '{ type: soc2-type2, period_start: 2024-01-01, period_end: 2024-12-31, received: 2026-07-01 }' };
+  const e = (await diagnose(vendorRepo(both))).filter((x) => x.code === 'vendor-assurance-stale');
+  const c2 = '    assurance: { type: soc2-type2, period_start: 2024-01-01, period_end: '.length;
+  assert.deepEqual(e.map((x) => [x.range.start.character, x.range.end.character, x.data]), [[c2, c2 + 10, { vendor: 'V-CLOUD' }]]);
+  assert.match(e[0].message, /covers up to 2024-12-31, 561 days before today \(current until 2025-12-31\)\./);
+});
+
+test('vendor-assurance-stale: a file that cannot be read gets file-unreadable and nothing else (no internal-error)', async () => {
+  for (const path of ['vendors/register.yaml']) {
+    const files = { ...vendorRepo(), [path]: new Uint8Array([0, 1, 2, 0, 255]) };
+    assert.deepEqual((await diagnose(files)).filter((d) => d.file === path).map((d) => d.code), ['file-unreadable'], path);
+  }
+});
+
+test('vendor-assurance-stale passes over current, typeless and missing assurance without a crash', async () => {
+  for (const assurance of [null, '{ type: none }', '{ received: 2020-01-01 }', '{ type: soc2-type2, period_start: 2025-07-01, period_end: 2026-06-30 }']) {
+    const d = (await diagnose(vendorRepo({ subservice: 'no', assurance }))).filter((x) => x.code === 'vendor-assurance-stale' || x.code === 'internal-error');
+    assert.deepEqual(d, [], String(assurance));
+  }
 });

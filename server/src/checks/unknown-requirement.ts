@@ -1,4 +1,5 @@
 import type { FrameworkMapping, Located } from '../engine/model';
+import { withArticle } from '../util/strings';
 import type { Check, ProjectView, Report } from './types';
 
 export const unknownRequirement: Check = {
@@ -23,7 +24,7 @@ function checkId(framework: string, id: Located<string>, project: ProjectView, r
   if (r.alias) {
     report({
       range: id.range,
-      message: `${id.value} is not a ${fw.name} id as written; did you mean ${r.alias.id} (${r.alias.title})?`,
+      message: `${id.value} is not ${withArticle(fw.name)} id as written; did you mean ${r.alias.id} (${r.alias.title})?`,
       data: { framework, suggestions: [r.alias.id] },
     });
     return;

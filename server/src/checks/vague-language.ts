@@ -23,9 +23,11 @@ const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 function matcherFor(config: Config['vagueLanguage']): Matcher | undefined {
   const key = JSON.stringify([config.words, config.ignore]);
   const hit = cache.get(key);
+  // Stryker disable next-line ConditionalExpression: the cache only saves compiling the same matcher again
   if (hit) return hit;
   const ignore = new Set(config.ignore.map(norm));
   const termOf = new Map<string, { suggestion: string; kind: VagueKind }>();
+  // Stryker disable next-line StringLiteral: every built-in term names its kind, so the fallback is never read
   for (const t of VAGUE_TERMS) if (!ignore.has(norm(t.phrase))) termOf.set(norm(t.phrase), { suggestion: t.suggestion, kind: t.kind ?? 'judgement' });
   for (const w of config.words) if (norm(w) && !ignore.has(norm(w)) && !termOf.has(norm(w))) termOf.set(norm(w), { suggestion: DEFAULT_VAGUE_SUGGESTION, kind: 'judgement' });
   if (!termOf.size) return undefined;
@@ -33,6 +35,7 @@ function matcherFor(config: Config['vagueLanguage']): Matcher | undefined {
   const phrases = [...termOf.keys()].sort((a, b) => b.length - a.length);
   const re = new RegExp(`(?<![\\w-])(?:${phrases.map(escapeRe).join('|')})(?![\\w-])`, 'giu');
   const m = { re, any: new RegExp(re.source, 'iu'), termOf };
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: when the cache is emptied changes only memory, never a finding
   if (cache.size > 16) cache.clear();
   cache.set(key, m);
   return m;
@@ -44,6 +47,7 @@ const words = (p: string) => p.replace(/ /g, '\\s+');
 const NOT_VAGUE_RE = new RegExp(`(?<![\\w-])(?:${NOT_VAGUE.map((n) => words(n.pattern)).join('|')})(?![\\w-])`, 'gi');
 const ANSWERS: Record<VagueKind, { frequency: boolean; re?: RegExp }> = Object.fromEntries(Object.entries(ANSWERED_BY).map(([kind, list]) => {
   const patterns = list.filter((p) => p !== '@frequency').map(words);
+  // Stryker disable next-line ConditionalExpression: every kind in ANSWERED_BY has a pattern besides @frequency
   return [kind, { frequency: list.includes('@frequency'), re: patterns.length ? new RegExp(patterns.join('|'), 'i') : undefined }];
 })) as Record<VagueKind, { frequency: boolean; re?: RegExp }>;
 const OPENING_RE = new RegExp(`^\\W*(?:${NOT_REQUIREMENT_OPENINGS.map(words).join('|')})\\b`, 'i');
@@ -63,6 +67,7 @@ function readable(sentence: Sentence): string {
 function answers(kind: VagueKind, sentence: Sentence, text: string): boolean {
   const a = ANSWERS[kind];
   if (a.frequency && sentence.frequencies.some((f) => f.frequency !== 'on-event')) return true;
+  // Stryker disable next-line ConditionalExpression: every kind has a pattern (see ANSWERS)
   return !!a.re && a.re.test(text);
 }
 
@@ -101,9 +106,12 @@ export const vagueLanguage: Check = {
     if (!matcher) return;
     const ctx = contextOf(policy);
     const texts = new Map<number, string>();
+    // Stryker disable next-line ConditionalExpression: computing a sentence's text again gives the same text
     const textOf = (i: number) => { let t = texts.get(i); if (t === undefined) { t = readable(policy.sentences[i]); texts.set(i, t); } return t; };
     policy.sentences.forEach((sentence, i) => {
-      if (!matcher.any.test(sentence.text)) return; // most sentences hold no vague word: nothing to mask
+      // Most sentences hold no vague word: nothing to mask. Masking never creates a match, so skipping this changes only the work.
+      // Stryker disable next-line ConditionalExpression: see above
+      if (!matcher.any.test(sentence.text)) return;
       // Headings name topics; the rules an auditor tests are in the sentences under them.
       if (ctx.headingLines.has(sentence.range.start.line)) return;
       if (ctx.outside.some((r) => rangeContains(r, sentence.range.start))) return;
@@ -114,10 +122,10 @@ export const vagueLanguage: Check = {
       matcher.re.lastIndex = 0;
       for (let m = matcher.re.exec(text); m; m = matcher.re.exec(text)) {
         const phrase = norm(m[0]);
+        // Stryker disable next-line ObjectLiteral,StringLiteral: every match normalises to a key of termOf; the fallback only keeps the types honest
         const term = matcher.termOf.get(phrase) ?? { suggestion: DEFAULT_VAGUE_SUGGESTION, kind: 'judgement' as VagueKind };
         found.push({ index: m.index, written: sentence.text.slice(m.index, m.index + m[0].length), phrase, ...term });
       }
-      if (!found.length) return;
       const open = found.filter((f) => !answers(f.kind, sentence, text) && !answeredByList(policy, i, f.kind, textOf, text));
       if (!open.length) return;
       const first = open[0];

@@ -17,13 +17,16 @@ export const vendorAssuranceGap: Check = {
     const cfg = project.config;
     const start = parseIsoDate(cfg.period?.start.value), end = parseIsoDate(cfg.period?.end.value);
     if (cfg.reportType !== 2 || !start || !end || start > end || start > project.today) return;
+    // Stryker disable next-line EqualityOperator: when the period ends today both branches give the same date
     const window = { start, end: end < project.today ? end : project.today };
     const periodText = `our observation period (${toIso(start)}..${toIso(end)}${window.end < end ? `, judged through today ${toIso(window.end)}` : ''})`;
+    // Stryker disable next-line ArrayDeclaration: a filler entry in place of a missing vendor list is no carve-out, so it is skipped just the same
     for (const v of file.vendors ?? []) {
       if (!isCarveOut(v) || !hasAssurance(v)) continue; // no assurance at all is vendor-assurance-missing
       const a = v.assurance!;
       const type = a.type!.value;
       if (type !== 'soc2-type2') {
+        // Stryker disable next-line ArrayDeclaration: uncovered() drops an entry without dates, so a filler entry covers nothing either
         const gaps = uncovered(window, []);
         report({
           range: a.type!.range,

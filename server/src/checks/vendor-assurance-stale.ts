@@ -9,6 +9,7 @@ export const vendorAssuranceStale: Check = {
   doc: "A vendor's assurance speaks to a date more than 12 months before today, and no bridge letter reaches today.",
   appliesTo: ['vendors'],
   run(file, project, report) {
+    // Stryker disable next-line ArrayDeclaration: a filler entry in place of a missing vendor list has no assurance, so it is skipped just the same
     for (const v of file.vendors ?? []) {
       const s = staleness(v, project.today);
       if (!s) continue;

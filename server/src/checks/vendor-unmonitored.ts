@@ -9,6 +9,7 @@ export const vendorUnmonitored: Check = {
   appliesTo: ['vendors'],
   crossFile: true,
   run(file, project, report) {
+    // Stryker disable next-line ArrayDeclaration: a filler entry in place of a missing vendor list is no subservice organisation, so it is skipped just the same
     for (const v of file.vendors ?? []) {
       if (!isSubservice(v)) continue;
       const live = (status: string | undefined) => status !== 'not-applicable';
