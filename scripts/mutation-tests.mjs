@@ -30,7 +30,7 @@ const TESTS_OF = {
   'server/src/engine/readiness.ts': ['test/readiness-rule.test.ts', ...checkTests('unmapped-criterion')],
   'server/src/engine/evidence.ts': EVIDENCE,
   'server/src/engine/evidence-cache.ts': ['test/incremental.test.ts', ...EVIDENCE],
-  'server/src/engine/summary.ts': ['test/readiness-rule.test.ts', 'test/summary-risks.test.ts'],
+  'server/src/engine/summary.ts': ['test/readiness-rule.test.ts', 'test/summary-risks.test.ts', 'test/summary-figures.test.ts'],
   'server/src/checks/reviewable.ts': checkTests('stale-review', 'review-due-soon', 'missing-review-date'),
   'server/src/checks/problem-check.ts': [...checkTests('schema', 'yaml-syntax', 'frontmatter-syntax'), 'test/no-cascade.test.ts'],
   'server/src/checks/schema.ts': checkTests('schema'),

@@ -199,7 +199,7 @@ function evidenceRows(project: Project, diagnostics: Diagnostic[]): EvidenceRow[
   const problems = new Map<string, Set<string>>();
   for (const d of diagnostics) {
     if (!EVIDENCE_CODES.has(d.code)) continue;
-    const id = project.file(d.file)?.controls.find((c) => rangeWithin(d.range, c.range))?.id;
+    const id = project.file(d.file)?.controls.find((c) => startsIn(d.range, c.range))?.id;
     if (id) (problems.get(id) ?? problems.set(id, new Set()).get(id)!).add(d.code);
   }
   const rows: EvidenceRow[] = [];
@@ -215,6 +215,15 @@ function evidenceRows(project: Project, diagnostics: Diagnostic[]): EvidenceRow[
   return rows.sort((a, b) => a.control.localeCompare(b.control));
 }
 
-function rangeWithin(inner: { start: { line: number } }, outer: { start: { line: number }; end: { line: number } }): boolean {
-  return inner.start.line >= outer.start.line && inner.start.line <= outer.end.line;
+type Position = { line: number; character: number };
+/**
+ * Whether a finding starts inside a control's range. The range's end is exclusive: it is where the next control
+ * starts (line L, character 0), so a finding on the next control's first line belongs to that control.
+ */
+function startsIn(inner: { start: Position }, outer: { start: Position; end: Position }): boolean {
+  return !before(inner.start, outer.start) && before(inner.start, outer.end);
+}
+
+function before(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
 }
