@@ -179,6 +179,8 @@ test('summary evidence rows: implemented controls only, past occurrences, known 
     diag('stale-review', 'controls/more.yaml', R(42)), // not an evidence code
     diag('evidence-missing', 'controls/gone.yaml', R(1)), diag('evidence-missing', 'soc2.yaml', R(1)), // no control there
     diag('evidence-future-dated', 'controls/more.yaml', R(0)), // line 1, `controls:`: before the first control
+    // Between two controls: IM-02 ends (exclusive) at 42:0 and IM-03 starts at 42:4; NA-01 ends at 35:0, IM-02 starts at 35:4.
+    diag('evidence-future-dated', 'controls/more.yaml', R(42, 0)), diag('evidence-future-dated', 'controls/more.yaml', R(35, 3)),
   ];
   const s = computeSummary(project, diags);
   assert.deepEqual(s.evidence, [
