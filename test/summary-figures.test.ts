@@ -14,7 +14,7 @@ async function load(files: Record<string, string>) {
 }
 
 const control = (id: string, status: string | undefined, criteria: string, owner = 'o@example.com', frequency = 'on-event') =>
-  `  - id: ${id}\n    title: T ${id}\n${owner ? `    owner: ${owner}\n` : ''}    frequency: ${frequency}\n${status ? `    status: ${status}\n` : ''}    criteria: [${criteria}]\n    last_reviewed: 2026-03-01\n`;
+  `  - id: ${id}\n    title: T ${id}\n${owner ? `    owner: ${owner}\n` : ''}${frequency ? `    frequency: ${frequency}\n` : ''}${status ? `    status: ${status}\n` : ''}    criteria: [${criteria}]\n    last_reviewed: 2026-03-01\n`;
 
 /**
  * baseRepo (AC-01 implemented on CC6.1, POL-AC) plus availability in scope, CC6.4 excluded with a reason and A1.3
@@ -90,6 +90,10 @@ test('summary gaps: every gap in catalog order, then the partial criteria; parti
   assert.deepEqual(gap('CC6.2'), { id: 'CC6.2', status: 'partial', controls: ['PA-02', 'PA-01'], planned: ['PL-01'] });
   assert.deepEqual(gap('A1.2'), { id: 'A1.2', status: 'partial', controls: ['PA-02'] });
   assert.deepEqual(s.remediation!.map((r) => r.criterion).slice(-3), ['CC6.3', 'A1.2', 'CC6.2']);
+  assert.deepEqual(s.remediation!.at(-1)!.steps.map(({ control, status, owner }) => ({ control, status, owner })), [
+    { control: 'PA-01', status: 'partial', owner: 'o@example.com' }, { control: 'PA-02', status: 'partial', owner: 'zed@example.com' },
+    { control: 'PL-01', status: 'planned', owner: 'o@example.com' },
+  ]);
 });
 
 test('summary owners: sorted by name, each with its sorted controls and policies; a control without owner is nobody\'s', async () => {
@@ -97,6 +101,7 @@ test('summary owners: sorted by name, each with its sorted controls and policies
   files['controls/more.yaml'] += control('AA-09', 'implemented', 'CC8.1', '');
   files['policies/b.md'] = files['policies/access.md'].replace('id: POL-AC', 'id: POL-AA').replace('alice@', 'o@');
   files['policies/c.md'] = files['policies/access.md'].replace('id: POL-AC', 'id: POL-00').replace('alice@', 'o@');
+  files['policies/d.md'] = files['policies/access.md'].replace('id: POL-AC', 'id: POL-NO').replace('owner: alice@example.com\n', '');
   const s = computeSummary(await load(files));
   assert.deepEqual(s.owners, [
     { owner: 'alice@example.com', controls: ['IM-02'], policies: ['POL-AC'] },
@@ -104,8 +109,8 @@ test('summary owners: sorted by name, each with its sorted controls and policies
     { owner: 'o@example.com', controls: ['IM-03', 'NA-01', 'NS-01', 'PA-01', 'PA-03', 'PL-01', 'PL-02'], policies: ['POL-00', 'POL-AA'] },
     { owner: 'zed@example.com', controls: ['PA-02'], policies: [] },
   ]);
-  assert.deepEqual(s.totals.policies, 3);
-  assert.deepEqual(s.criteria.find((c) => c.id === 'CC6.1')!.policies, ['POL-AC', 'POL-AA', 'POL-00']);
+  assert.deepEqual(s.totals.policies, 4);
+  assert.deepEqual(s.criteria.find((c) => c.id === 'CC6.1')!.policies, ['POL-AC', 'POL-AA', 'POL-00', 'POL-NO']);
 });
 
 test('summary: the first definition of a duplicated id gives its location', async () => {
@@ -170,7 +175,8 @@ test('summary findings: each group takes exactly its codes; counts per code and 
 test('summary evidence rows: implemented controls only, past occurrences, known frequency, each control\'s own evidence findings', async () => {
   const files = repo();
   files['evidence/access/2026-07-16-early.md'] = 'signed tomorrow'; // future: not an occurrence yet
-  files['controls/more.yaml'] += control('IM-04', 'implemented', 'CC8.1', 'o@example.com', 'fortnightly'); // line 64, no such frequency
+  files['controls/more.yaml'] += control('IM-04', 'implemented', 'CC8.1', 'o@example.com', 'fortnightly') // line 64, no such frequency
+    + control('AB-05', 'implemented', 'CC8.1', '', ''); // no owner, no frequency; listed first though written last
   const project = await load(files);
   // In controls/more.yaml IM-02 spans lines 36-42 (1-based) and IM-03 starts on line 43: 0-based 35..41 and 42.
   const diags = [
@@ -184,6 +190,7 @@ test('summary evidence rows: implemented controls only, past occurrences, known 
   ];
   const s = computeSummary(project, diags);
   assert.deepEqual(s.evidence, [
+    { control: 'AB-05', title: 'T AB-05', owner: undefined, frequency: undefined, occurrences: 0, newest: undefined, problems: [] },
     { control: 'AC-01', title: 'Quarterly access review', owner: 'bob@example.com', frequency: 'quarterly', occurrences: 2, newest: '2026-06-29', problems: [] },
     { control: 'IM-02', title: 'T IM-02', owner: 'alice@example.com', frequency: 'on-event', occurrences: 0, newest: undefined, problems: ['evidence-gap', 'evidence-stale'] },
     { control: 'IM-03', title: 'T IM-03', owner: 'o@example.com', frequency: 'on-event', occurrences: 0, newest: undefined, problems: ['evidence-missing'] },
@@ -198,13 +205,14 @@ test('summary evidence rows: the real evidence findings land on their own contro
 
 test('summary risks: unscored after the lowest score, ties by id, a half-scored risk not on the heat map', async () => {
   const files = baseRepo();
-  const risk = (id: string, l?: number, i?: number) => `  - id: ${id}\n    title: ${id}\n    owner: o@example.com\n${l ? `    likelihood: ${l}\n` : ''}${i ? `    impact: ${i}\n` : ''}    treatment: accept\n    last_reviewed: 2026-03-01\n`;
-  files['risks/r.yaml'] = 'risks:\n' + risk('R-00') + risk('R-09', 1, 1) + risk('R-05', 2) + risk('R-03', 5, 5) + risk('R-02', 5, 5) + risk('R-04', undefined, 3);
+  const risk = (id: string, l?: number, i?: number, rest = '    owner: o@example.com\n    treatment: accept\n') => `  - id: ${id}\n    title: ${id}\n${l ? `    likelihood: ${l}\n` : ''}${i ? `    impact: ${i}\n` : ''}${rest}    last_reviewed: 2026-03-01\n`;
+  files['risks/r.yaml'] = 'risks:\n' + risk('R-00') + risk('R-09', 1, 1) + risk('R-05', 2) + risk('R-03', 5, 5) + risk('R-02', 5, 5) + risk('R-04', undefined, 3) + risk('R-06', 1, 2, '');
   const s = computeSummary(await load(files));
   assert.deepEqual(s.risks!.map((r) => [r.id, r.likelihood, r.impact, r.score]), [
-    ['R-02', 5, 5, 25], ['R-03', 5, 5, 25], ['R-09', 1, 1, 1], ['R-00', undefined, undefined, undefined], ['R-04', undefined, 3, undefined], ['R-05', 2, undefined, undefined],
+    ['R-02', 5, 5, 25], ['R-03', 5, 5, 25], ['R-06', 1, 2, 2], ['R-09', 1, 1, 1], ['R-00', undefined, undefined, undefined], ['R-04', undefined, 3, undefined], ['R-05', 2, undefined, undefined],
   ]);
+  assert.deepEqual(s.risks!.find((r) => r.id === 'R-06'), { id: 'R-06', title: 'R-06', owner: undefined, likelihood: 1, impact: 2, score: 2, treatment: undefined, controls: [] });
   const expected = Array.from({ length: 5 }, () => [0, 0, 0, 0, 0]);
-  expected[4][4] = 2; expected[0][0] = 1;
+  expected[4][4] = 2; expected[0][0] = 1; expected[0][1] = 1;
   assert.deepEqual(s.heatMap, expected);
 });
