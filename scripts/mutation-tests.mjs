@@ -25,12 +25,12 @@ const EVIDENCE = ['test/evidence.test.ts', 'test/evidence-root.test.ts', ...chec
 /** Which tests can kill a mutant of each module; a check's own test file is found by its name. */
 const TESTS_OF = {
   'server/src/engine/dates.ts': [...EVIDENCE, ...checkTests('stale-review', 'review-due-soon', 'risk-acceptance-expired', 'schema')],
-  'server/src/engine/intervals.ts': checkTests('evidence-gap'),
+  'server/src/engine/intervals.ts': [...checkTests('evidence-gap'), 'test/intervals.test.ts'],
   'server/src/engine/review.ts': checkTests('stale-review', 'review-due-soon', 'risk-acceptance-expired', 'evidence-stale'),
   'server/src/engine/readiness.ts': ['test/readiness-rule.test.ts', ...checkTests('unmapped-criterion')],
   'server/src/engine/evidence.ts': EVIDENCE,
   'server/src/engine/evidence-cache.ts': ['test/incremental.test.ts', ...EVIDENCE],
-  'server/src/engine/summary.ts': ['test/readiness-rule.test.ts', 'test/summary-risks.test.ts'],
+  'server/src/engine/summary.ts': ['test/readiness-rule.test.ts', 'test/summary-risks.test.ts', 'test/summary-figures.test.ts'],
   'server/src/checks/reviewable.ts': checkTests('stale-review', 'review-due-soon', 'missing-review-date'),
   'server/src/checks/problem-check.ts': [...checkTests('schema', 'yaml-syntax', 'frontmatter-syntax'), 'test/no-cascade.test.ts'],
   'server/src/checks/schema.ts': checkTests('schema'),

@@ -2,7 +2,7 @@
 // days, periods starting mid-month and on the 31st, and the edges of each interval.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addDays, addMonths, daysBetween, isIsoDate, lastDayOfMonth, lastDayOfQuarter, parseIsoDate, toIso } from '../../server/src/engine/dates';
+import { addDays, addMonths, daysBetween, isIsoDate, lastDayOfMonth, lastDayOfQuarter, parseIsoDate, toIso, todayFromClock } from '../../server/src/engine/dates';
 import { periodIntervals } from '../../server/src/engine/intervals';
 import { cycleOf, daysAgo, describeAge, inDays, reviewDueDate } from '../../server/src/engine/review';
 import { creditOf, covers } from '../../server/src/engine/readiness';
@@ -111,4 +111,30 @@ test('the readiness rule: implemented covers, partial is half, planned and no st
   assert.equal(criterionStatus(true, false, 1, 1), 'covered');
   assert.equal(criterionStatus(true, false, 0, 1), 'partial');
   assert.equal(criterionStatus(true, false, 0, 0), 'gap');
+});
+
+test('parseIsoDate: years 0000-0099 are not read as 1900-1999; a day past the month end is not the next month', () => {
+  assert.equal(parseIsoDate('0050-01-01'), undefined);
+  assert.equal(parseIsoDate('0099-12-31'), undefined);
+  assert.equal(iso(parseIsoDate('0100-01-01')), '0100-01-01');
+  assert.equal(parseIsoDate('2026-01-00'), undefined);
+  assert.equal(parseIsoDate('2026-03-00'), undefined);
+  assert.equal(parseIsoDate('2026-06-31'), undefined);
+  assert.equal(iso(parseIsoDate('2026-06-30')), '2026-06-30');
+});
+
+test('todayFromClock: the calendar date where the process runs, on either side of UTC', () => {
+  // The only reader of the clock (CLI and server call it). Far east and far west of UTC, at least one of the two
+  // local dates differs from the UTC date at any hour, so a wrong offset shows. Synchronous: TZ is restored before
+  // any other test runs.
+  const saved = process.env.TZ;
+  try {
+    for (const zone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago']) {
+      process.env.TZ = zone;
+      const expected = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+      assert.equal(todayFromClock(), expected, zone);
+    }
+  } finally {
+    if (saved === undefined) delete process.env.TZ; else process.env.TZ = saved;
+  }
 });

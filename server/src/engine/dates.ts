@@ -11,7 +11,9 @@ export function parseIsoDate(s: unknown): Date | undefined {
   if (!m) return undefined;
   const y = +m[1], mo = +m[2], d = +m[3];
   const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
+  // Date.UTC rolls an impossible date over: a day past the month's end (or day 0) lands in another month, month 13
+  // or 00 in another year, and years 0-99 are read as 1900-1999. So year and month say whether the date was real.
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1) return undefined;
   return date;
 }
 

@@ -11,7 +11,7 @@ export function periodIntervals(start: Date, end: Date, step: { months: number }
   for (let k = 0, s = start; s <= end && k < 100_000; k++) {
     const next = 'months' in step ? addMonths(start, step.months * (k + 1)) : addDays(start, step.days * (k + 1));
     const e = addDays(next, -1);
-    out.push({ start: toIso(s), end: toIso(e < end ? e : end) });
+    out.push({ start: toIso(s), end: toIso(new Date(Math.min(e.getTime(), end.getTime()))) });
     s = next;
   }
   return out;

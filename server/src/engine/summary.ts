@@ -199,8 +199,9 @@ function evidenceRows(project: Project, diagnostics: Diagnostic[]): EvidenceRow[
   const problems = new Map<string, Set<string>>();
   for (const d of diagnostics) {
     if (!EVIDENCE_CODES.has(d.code)) continue;
-    const id = project.file(d.file)?.controls.find((c) => rangeWithin(d.range, c.range))?.id;
-    if (id) (problems.get(id) ?? problems.set(id, new Set()).get(id)!).add(d.code);
+    const control = project.file(d.file)?.controls.find((c) => startsIn(d.range, c.range));
+    if (!control) continue; // on soc2.yaml, a policy, or between controls
+    (problems.get(control.id) ?? problems.set(control.id, new Set()).get(control.id)!).add(d.code);
   }
   const rows: EvidenceRow[] = [];
   for (const c of project.allControls()) {
@@ -208,6 +209,7 @@ function evidenceRows(project: Project, diagnostics: Diagnostic[]): EvidenceRow[
     const occ = pastOccurrences(project.evidenceOf(c).occurrences, project.today);
     rows.push({
       control: c.id, title: c.title, owner: c.owner?.value,
+      // Stryker disable next-line StringLiteral: any string that is no frequency id gives the same answer as ''
       frequency: FREQUENCY_BY_ID.has(c.frequency?.value ?? '') ? c.frequency!.value : undefined,
       occurrences: occ.length, newest: occ[occ.length - 1]?.date, problems: [...(problems.get(c.id) ?? [])].sort(),
     });
@@ -215,6 +217,15 @@ function evidenceRows(project: Project, diagnostics: Diagnostic[]): EvidenceRow[
   return rows.sort((a, b) => a.control.localeCompare(b.control));
 }
 
-function rangeWithin(inner: { start: { line: number } }, outer: { start: { line: number }; end: { line: number } }): boolean {
-  return inner.start.line >= outer.start.line && inner.start.line <= outer.end.line;
+type Position = { line: number; character: number };
+/**
+ * Whether a finding starts inside a control's range. The range's end is exclusive: it is where the next control
+ * starts (line L, character 0), so a finding on the next control's first line belongs to that control.
+ */
+function startsIn(inner: { start: Position }, outer: { start: Position; end: Position }): boolean {
+  return !before(inner.start, outer.start) && before(inner.start, outer.end);
+}
+
+function before(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
 }
