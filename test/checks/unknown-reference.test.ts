@@ -85,6 +85,17 @@ test('unknown-reference: a prose word is an id only with as many digits as the r
   assert.deepEqual((await findings(more, 'unknown-reference')).map((x) => x.message.split(' ')[4]), ['AC-007,', 'AC-07B,', 'AC-200,', 'HR-02,']);
 });
 
+test('unknown-reference: a standards family the repo uses as its control prefix is read as ids (EN-0401 makes EN-0409 a control)', async () => {
+  // The benchmark's encryption controls are EN-0401..: "Control EN-9267 was retired" names a control, not a European standard.
+  let files = edit(baseRepo(), 'controls/access.yaml', '  - id: AC-01', '  - id: EN-0401');
+  files = edit(files, 'policies/access.md', 'controls: [AC-01]', 'controls: [EN-0401]');
+  files = edit(files, 'policies/access.md', 'by each system owner (AC-01).', 'by each system owner (EN-0401). Control EN-9267 was retired; hash with SHA-256.');
+  assert.deepEqual((await findings(files, 'unknown-reference')).map((x) => x.message), ['Policy POL-AC mentions control EN-9267, which does not exist.']);
+  // Without EN controls, EN-9100 is a standard (and has no id shape here), even as a link.
+  const other = edit(baseRepo(), 'policies/access.md', 'by each system owner (AC-01).', 'by each system owner (AC-01), as [EN-9100](#EN-9100) asks.');
+  assert.deepEqual((await findings(other, 'unknown-reference')).map((x) => x.message), []);
+});
+
 test('unknown-reference: a link to an id is a reference whatever its shape, unless it names a standard', async () => {
   const files = edit(baseRepo(), 'policies/access.md', 'by each system owner (AC-01).',
     'by each system owner (AC-01), see [old](#AC-7), [new](#ZZ-1234), [hash](#SHA-256) and [curve](#P-256).');

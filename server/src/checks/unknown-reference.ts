@@ -24,6 +24,16 @@ function idShaped(id: string, project: ProjectView, shapes: () => Map<string, Se
   return shapes().get(prefixOf(id))?.has(digitsOf(id)) ?? false;
 }
 
+/**
+ * Whether a mention names a standard rather than a control: an exact standard token always does; a member of a
+ * standards family only when the repo's own controls do not use that family as their prefix (a repo whose
+ * encryption controls are EN-0401.. means a control by EN-0409, not a European standard).
+ */
+function namesStandard(id: string, project: ProjectView): boolean {
+  const t = id.toUpperCase();
+  return TOKENS.has(t) || (FAMILIES.has(prefixOf(t)) && !project.hasControlPrefix(prefixOf(id)));
+}
+
 export const unknownReference: Check = {
   code: 'unknown-reference',
   severity: 'error',
@@ -70,7 +80,7 @@ export const unknownReference: Check = {
       return shapes;
     };
     for (const m of pol.mentions) {
-      if (project.controls(m.id).length || isStandardName(m.id)) continue;
+      if (project.controls(m.id).length || namesStandard(m.id, project)) continue;
       // A link to an id is meant as a reference; a bare word only when it has the repo's id shape.
       if (!m.viaLink && !idShaped(m.id, project, shapesOf)) continue;
       // Prose is read by a pattern, so an unresolved mention is a warning; the front matter list above stays an error.
