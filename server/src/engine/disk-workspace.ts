@@ -28,10 +28,13 @@ export class DiskWorkspace implements Workspace {
         problems.push({ path: rel || '.', reason: (err as NodeJS.ErrnoException).code ?? String(err) });
         return;
       }
+      // Sub-folders are listed at once, not one await after another: an evidence tree of thousands of small
+      // folders otherwise pays a thread-pool round trip per folder in sequence (files are sorted at the end).
+      const folders: Promise<void>[] = [];
       for (const e of entries) {
         const r = rel ? `${rel}/${e.name}` : e.name;
         if (e.isDirectory()) {
-          if (!SKIPPED_FOLDERS.has(e.name)) await walk(nodePath.join(dir, e.name), r);
+          if (!SKIPPED_FOLDERS.has(e.name)) folders.push(walk(nodePath.join(dir, e.name), r));
         } else if (e.isFile()) {
           files.push(r);
         } else if (e.isSymbolicLink()) {
@@ -44,10 +47,12 @@ export class DiskWorkspace implements Workspace {
           }
         }
       }
+      await Promise.all(folders);
     };
     const start = folder ? folder.replace(/\/+$/, '') : '';
     await walk(start ? this.abs(start) : this.root, start);
     files.sort();
+    problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return { files, problems };
   }
 
