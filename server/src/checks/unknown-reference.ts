@@ -4,24 +4,11 @@ import type { Check, ProjectView } from './types';
 
 const FAMILIES = new Set(STANDARD_FAMILIES.map((f) => f.toUpperCase()));
 const TOKENS = new Set(STANDARD_TOKENS.map((t) => t.toUpperCase()));
-const digitsOf = (id: string) => /(\d+)[A-Za-z]?$/.exec(id)?.[1].length ?? 0;
 
 /** A standard or algorithm name (SHA-256, SSAE-18, OMB Circular A-130, curve P-256), not a control id. */
 export function isStandardName(token: string): boolean {
   const t = token.toUpperCase();
   return TOKENS.has(t) || FAMILIES.has(prefixOf(t));
-}
-
-/**
- * Whether a word in prose has the shape of this repo's ids: a prefix its controls use, with as many
- * digits as they use it with (`A-01` and `A-02` make `A-09` an id, but not `A-130`).
- */
-function idShaped(id: string, project: ProjectView, shapes: () => Map<string, Set<number>>): boolean {
-  // A fast path that spares building the shapes: they hold exactly the prefixes hasControlPrefix knows.
-  // Stryker disable next-line ConditionalExpression: without the fast path the shapes give the same answer
-  if (!project.hasControlPrefix(prefixOf(id))) return false;
-  // Stryker disable next-line OptionalChaining,BooleanLiteral: past the fast path the shapes always hold the prefix
-  return shapes().get(prefixOf(id))?.has(digitsOf(id)) ?? false;
 }
 
 /**
@@ -65,24 +52,10 @@ export const unknownReference: Check = {
     for (const c of pol.controls) {
       if (!project.controls(c.value).length) report({ range: c.range, message: `Policy ${pol.id} lists control ${c.value}, which does not exist.`, data: { kind: 'control', id: c.value, policy: pol.id } });
     }
-    // The shapes of the repo's ids, read only when a policy mentions something that does not resolve.
-    let shapes: Map<string, Set<number>> | undefined;
-    const shapesOf = () => {
-      // Stryker disable next-line ConditionalExpression: rebuilding the shapes on every call gives the same map, only slower
-      if (!shapes) {
-        shapes = new Map();
-        for (const c of project.allControls()) {
-          const p = prefixOf(c.id);
-          if (!shapes.has(p)) shapes.set(p, new Set());
-          shapes.get(p)!.add(digitsOf(c.id));
-        }
-      }
-      return shapes;
-    };
     for (const m of pol.mentions) {
       if (project.controls(m.id).length || namesStandard(m.id, project)) continue;
       // A link to an id is meant as a reference; a bare word only when it has the repo's id shape.
-      if (!m.viaLink && !idShaped(m.id, project, shapesOf)) continue;
+      if (!m.viaLink && !project.hasControlShape(m.id)) continue;
       // Prose is read by a pattern, so an unresolved mention is a warning; the front matter list above stays an error.
       report({
         range: m.range,

@@ -40,6 +40,8 @@ export interface ProjectView {
   isExcluded(criterionId: string): boolean;
   /** Prefixes of known control ids (`AC` for `AC-02`), to tell an unknown id from ordinary text. */
   hasControlPrefix(prefix: string): boolean;
+  /** Whether some control id has this id's shape: its prefix and as many digits (`A-01` gives `A-09`, not `A-130`). */
+  hasControlShape(id: string): boolean;
   /** Whether an implemented or partial control maps the criterion. */
   isCovered(criterionId: string): boolean;
   controlsMapping(criterionId: string): readonly Control[];

@@ -1,3 +1,4 @@
+import { idShape } from './ids';
 import type { Config, Control, Diagnostic, FileKind, FileModel, ParseProblem, Policy, Risk } from './model';
 import { DEFAULTS_IN_USE, defaultConfig } from './parse-config';
 import type { PolicyParseOptions } from './parse-policy';
@@ -286,6 +287,7 @@ export class Project implements ProjectView {
   isCovered(criterionId: string): boolean { return (this.ix.coveringCounts.get(criterionId) ?? 0) > 0; }
   controlsMapping(criterionId: string): readonly Control[] { return [...(this.ix.controlsByCriterion.get(criterionId) ?? [])]; }
   hasControlPrefix(prefix: string): boolean { return this.ix.prefixCounts.has(prefix); }
+  hasControlShape(id: string): boolean { return this.ix.shapeCounts.has(idShape(id)); }
   checkIndex(check: Check): CheckIndex | undefined { return this.checkIndexes.get(check); }
   /** Policies soc2.yaml's `shared_sections` names (policy-missing-section depends on them existing). */
   private sharedOwners(): ReadonlySet<string> { return new Set(Object.values(this.config.sharedSections ?? {})); }
