@@ -54,6 +54,13 @@ test('one-sided-link: policy lists a control that does not list it back', async 
 test('one-sided-link leaves unknown references to unknown-reference', async () => {
   const files = edit(edit(baseRepo(), 'controls/access.yaml', 'policies: [POL-AC]', 'policies: [POL-AC, POL-NOPE]'), 'policies/access.md', 'controls: [AC-01]', 'controls: [AC-01, AC-99]');
   assert.deepEqual(await findings(files, 'one-sided-link'), []);
+  // Skipped, not crashed on: a crash would surface as an internal-error finding.
+  assert.deepEqual((await diagnose(files)).filter((d) => d.code === 'internal-error').map((d) => d.message), []);
+});
+
+test('one-sided-link: the front matter list alone links a policy back, with no mention in its body', async () => {
+  const files = edit(baseRepo(), 'policies/access.md', 'by each system owner (AC-01).', 'by each system owner.');
+  assert.deepEqual(await findings(files, 'one-sided-link'), []);
 });
 
 test('one-sided-link: with a duplicated id, one copy that links back is enough, and every copy is related', async () => {
