@@ -1,17 +1,13 @@
 import { PLACEHOLDERS, STUB_WORDS } from '../catalog/placeholders';
 import type { Sentence } from '../engine/model';
-import type { Position } from '../engine/text';
+import { positionAfter, type Position } from '../engine/text';
 import { titleAnchor } from './policy-missing-section';
 import type { Check } from './types';
 
 const PLACEHOLDER_RE = new RegExp(PLACEHOLDERS.map((p) => `(${p.pattern})`).join('|'), 'gi');
 
 function positionIn(sentence: Sentence, offset: number): Position {
-  const before = sentence.text.slice(0, offset);
-  const breaks = before.match(/\r\n|\r|\n/g);
-  if (!breaks) return { line: sentence.range.start.line, character: sentence.range.start.character + offset };
-  const lastBreak = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
-  return { line: sentence.range.start.line + breaks.length, character: offset - lastBreak - 1 };
+  return positionAfter(sentence.text, sentence.range.start, offset);
 }
 
 export const policyPlaceholder: Check = {

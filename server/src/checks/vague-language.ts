@@ -2,7 +2,7 @@ import { ANSWERED_BY, DEFAULT_VAGUE_SUGGESTION, DEFINITION_TABLE_HEADERS, NOT_RE
   VAGUE_TERMS, type VagueKind } from '../catalog/wording';
 import type { Config, Policy, Sentence } from '../engine/model';
 import { maskNonProse } from '../engine/prose-mask';
-import { rangeContains, type Position, type Range } from '../engine/text';
+import { positionAfter, rangeContains, type Position, type Range } from '../engine/text';
 import { normaliseHeading } from '../util/headings';
 import type { Check } from './types';
 
@@ -73,11 +73,7 @@ function answers(kind: VagueKind, sentence: Sentence, text: string): boolean {
 
 /** The position of `offset` within a sentence that starts at `start` (sentences may span lines). */
 function positionIn(sentence: Sentence, offset: number): Position {
-  const before = sentence.text.slice(0, offset);
-  const breaks = before.match(/\r\n|\r|\n/g);
-  if (!breaks) return { line: sentence.range.start.line, character: sentence.range.start.character + offset };
-  const lastBreak = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
-  return { line: sentence.range.start.line + breaks.length, character: offset - lastBreak - 1 };
+  return positionAfter(sentence.text, sentence.range.start, offset);
 }
 
 interface Context { headingLines: Set<number>; outside: Range[]; definitionTables: Set<number> }

@@ -63,6 +63,18 @@ export class LineIndex {
   }
 }
 
+/**
+ * The position of `offset` in `text` when the text starts at `start` in its file: a sentence, a table row or a
+ * section body may span lines (LF, CRLF or a lone CR each count as one line break).
+ */
+export function positionAfter(text: string, start: Position, offset: number): Position {
+  const before = text.slice(0, offset);
+  const breaks = before.match(/\r\n|\r|\n/g);
+  if (!breaks) return { line: start.line, character: start.character + offset };
+  const lastBreak = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
+  return { line: start.line + breaks.length, character: offset - lastBreak - 1 };
+}
+
 export function rangeContains(r: Range, p: Position): boolean {
   if (p.line < r.start.line || p.line > r.end.line) return false;
   if (p.line === r.start.line && p.character < r.start.character) return false;

@@ -1,5 +1,5 @@
 import type { Control, Policy, Sentence } from '../engine/model';
-import type { Position, Range } from '../engine/text';
+import { positionAfter, type Position, type Range } from '../engine/text';
 import { FREQUENCY_BY_ID } from '../catalog/vocabulary';
 import { compare, mayStateFrequency, readStatement, type Statement, type Verdict } from './frequency';
 import { LinkedControls, MATCH_THRESHOLD, TIE_RATIO } from './match';
@@ -24,13 +24,7 @@ export interface Disagreement {
 
 /** The range of `text.slice(from, to)` when `text` starts at `start` (a sentence may span lines). */
 export function subRange(text: string, start: Position, from: number, to: number): Range {
-  const at = (offset: number): Position => {
-    const head = text.slice(0, offset);
-    const nl = Math.max(head.lastIndexOf('\n'), head.lastIndexOf('\r'));
-    const lines = (head.match(/\r\n|\r|\n/g) ?? []).length;
-    return lines ? { line: start.line + lines, character: offset - nl - 1 } : { line: start.line, character: start.character + offset };
-  };
-  return { start: at(from), end: at(to) };
+  return { start: positionAfter(text, start, from), end: positionAfter(text, start, to) };
 }
 
 /** The controls a policy is linked to: those it lists, and those that list it. */
