@@ -192,17 +192,13 @@ export class Project implements ProjectView {
       this.roles.apply(config);
       this.evidence.clear();
     }
-    const affected = this.related(old, model);
-    this.checkDependents([old, model], affected);
-    this.peopleChanged(old, model, affected);
+    const affected = this.affectedByChange(path, old, model);
     if (old) this.forget(old);
     this.files.set(path, model);
     if (model.policy) this.approvals.record(model.policy);
     this.ix.index(model);
     for (const idx of this.checkIndexes.values()) idx.add(model);
     this.frameworks.add(model);
-    if (model.kind === 'config') for (const f of this.files.keys()) affected.add(f);
-    affected.add(path);
     for (const f of affected) this.dirty.add(f);
     return { affected, rolesChanged };
   }
