@@ -55,6 +55,15 @@ function filesUnder(dir: string, sub: string): string[] {
     .filter((e) => e.isFile()).map((e) => join(e.parentPath ?? e.path, e.name).slice(dir.length + 1)).sort();
 }
 
+/** A first cached run on the repo: loads it with an empty cache (no note allowed) and writes the cache. */
+async function coldRun(dir: string) {
+  const cold = ProjectCache.open(dir, (m) => assert.fail(m));
+  const first = await load(dir, cold);
+  const expected = first.project.allDiagnostics();
+  cold.save(first.project);
+  return { cold, first, expected };
+}
+
 function sum(m: Map<string, number>): number { let n = 0; for (const v of m.values()) n += v; return n; }
 
 test('cached runs print exactly what uncached runs print, cold and warm, in every format, over every fixture and the 1/20 bench repo', () => {
@@ -122,10 +131,7 @@ test('after edits, deletions, additions and a new date, the warm run still equal
 test('a warm run parses only the changed file and re-checks only the files that change affects (counts)', async () => {
   const dir = copyOf(bench());
   try {
-    const cold = ProjectCache.open(dir, (m) => assert.fail(m));
-    const first = await load(dir, cold);
-    const expected = first.project.allDiagnostics();
-    cold.save(first.project);
+    const { cold, first, expected } = await coldRun(dir);
     const files = [...first.project.allFiles()].length - 1; // soc2.yaml is always read, never cached
     const shards = readdirSync(join(dir, CACHE_DIR, 'models')).length;
     assert.ok(shards >= 4, `${files} files in ${shards} shards`);
@@ -218,10 +224,7 @@ test('a truncated, corrupt, foreign or unreadable cache is ignored with a note o
 test('a model shard gone (a concurrent run cleaned it up) costs a parse of its files, no note, and the same output', async () => {
   const dir = copyOf(bench());
   try {
-    const cold = ProjectCache.open(dir, (m) => assert.fail(m));
-    const first = await load(dir, cold);
-    const expected = first.project.allDiagnostics();
-    cold.save(first.project);
+    const { expected } = await coldRun(dir);
     const models = join(dir, CACHE_DIR, 'models');
     const gone = readdirSync(models).sort()[0];
     const members = Object.keys(JSON.parse(readFileSync(join(models, gone), 'utf8').split('\n')[2]));
