@@ -2,6 +2,7 @@ import type { ProjectView } from '../engine/check-api';
 import { toCsv } from '../report/evidence-csv';
 import { escapeMarkdown as md } from '../report/summary-text';
 import { escapeHtml as e } from '../report/summary-html';
+import { SELF_CONTAINED_CSP } from '../util/html';
 import { frameworkReadiness, type RequirementRow } from '../engine/framework-readiness';
 import type { RequirementFramework } from '../catalog/framework-types';
 
@@ -81,7 +82,7 @@ export function soaHtml(soa: Soa, options: { version?: string } = {}): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'; base-uri 'none'">
+<meta http-equiv="Content-Security-Policy" content="${SELF_CONTAINED_CSP}">
 <meta name="referrer" content="no-referrer">
 <title>${e(heading(soa))}</title>
 <style>body{font:13px/1.4 system-ui,sans-serif;margin:24px;color:#1d2330}table{border-collapse:collapse;width:100%}th,td{border:1px solid #d9dde3;padding:4px 6px;text-align:left;vertical-align:top}th{background:#eef0f3}tr.excl td{background:#f3f4f6;color:#5b6473}small{color:#5b6473}</style>

@@ -1,4 +1,5 @@
 import { escapeHtml } from './summary-html';
+import { SELF_CONTAINED_CSP } from '../util/html';
 import { escapeMarkdown } from './summary-text';
 import type { DescriptionDraft } from '../description/draft';
 
@@ -86,7 +87,7 @@ export function formatDescriptionHtml(d: DescriptionDraft): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'; base-uri 'none'">
+<meta http-equiv="Content-Security-Policy" content="${SELF_CONTAINED_CSP}">
 <meta name="referrer" content="no-referrer">
 <title>${e(title)}</title>
 <style>body{font:15px/1.5 system-ui,sans-serif;max-width:900px;margin:24px auto;padding:0 16px;color:#1d2330}table{border-collapse:collapse;width:100%}th,td{border:1px solid #d9dde3;padding:4px 8px;text-align:left;vertical-align:top}th{background:#eef0f3}.notice{background:#fff6d6;border:1px solid #e0c46c;padding:8px 12px}.todo{color:#a33}</style>

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../engine/model';
 import type { ReadinessSummary } from '../engine/summary';
-import { escapeHtml } from '../util/html';
+import { escapeHtml, SELF_CONTAINED_CSP } from '../util/html';
 import { vendorsHtml } from './summary-vendors';
 import { frameworksHtml } from './frameworks-summary';
 
@@ -53,7 +53,7 @@ export function formatSummaryHtml(s: ReadinessSummary, options: { version?: stri
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'; base-uri 'none'">
+<meta http-equiv="Content-Security-Policy" content="${SELF_CONTAINED_CSP}">
 <meta name="referrer" content="no-referrer">
 <title>${e(org)}: SOC 2 readiness ${e(s.today)}</title>
 <style>${CSS}</style>
