@@ -1,6 +1,7 @@
 import { isCollection, isMap, isScalar, isSeq, parseAllDocuments, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { LineIndex, type Range } from './text';
 import type { Located, ParseProblem } from './model';
+import { readFast } from './yaml-fast';
 
 /**
  * Aliases are refused past this count: a "billion laughs" document expands exponentially and would
@@ -73,6 +74,17 @@ export class YamlSource {
     if (flow + block > MAX_FLOW_DEPTH) {
       this.docs = [];
       this.problems.push({ code: syntaxCode, range: this.rangeOf(0, 0), message: `YAML syntax: ${flow >= block ? 'brackets' : 'blocks'} are nested more than ${MAX_FLOW_DEPTH} levels deep; this file was not read.` });
+      return;
+    }
+    // Most compliance files lie in the plain subset the fast reader knows; it gives the library's own nodes
+    // and their data, or declines (anything unusual, any error) and the library reads the text as always.
+    const fast = readFast(text);
+    if (fast) {
+      this.docs = fast.map((f) => {
+        const doc = { contents: f.contents, errors: [], warnings: [] } as unknown as Document.Parsed;
+        this.data.set(doc, f.data);
+        return doc;
+      });
       return;
     }
     // The parser breaks lines only at \n; a lone \r (old Mac files, bad merges) becomes one, same length, same offsets.

@@ -1,0 +1,502 @@
+import { Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+
+/**
+ * A single-pass reader for the plain subset of YAML that compliance files are written in: block mappings
+ * and sequences, one-line scalars, `|`/`>` block scalars and one-line flow lists and mappings of scalars.
+ * It builds the very nodes the `yaml` library would (same classes, values and ranges) and, in the same pass,
+ * the plain data `doc.toJS()` would give, so the engine skips the library's lexer, parser, composer and
+ * toJS on the files that make up almost all of a repository.
+ *
+ * It never guesses: on anything outside the subset, or anything the library would report as an error or a
+ * warning, it gives up at once (`undefined`) and the caller parses with the library. test/yaml-fast.test.ts
+ * compares it node by node with the library over real files, hand-written cases and random mutations.
+ */
+export interface FastDocument {
+  contents: Node;
+  data: unknown;
+}
+
+/** Thrown to abandon the fast path; caught in readFast only. */
+const BAIL = Symbol('bail');
+function bail(): never { if (process.env.FASTDBG) console.log(new Error().stack?.split("\n").slice(2,5).join(" ")); throw BAIL; }
+
+/** Counts texts read on the fast path and texts handed to the library, for the tests' hit-rate checks. */
+export const fastStats = { fast: 0, bailed: 0 };
+
+/** Characters the fast path will not look at: tabs, CR, BOM, controls, YAML's extra line breaks. */
+const REFUSED_CHAR = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
+const DOC_MARKER = /^(?:---|\.\.\.)(?=[ \n]|$)|^%/gm;
+
+/**
+ * The documents of `text` if it lies within the subset (an empty array for a text of only comments and
+ * blank lines), else undefined.
+ */
+export function readFast(text: string): FastDocument[] | undefined {
+  try {
+    const docs = new FastReader(text).read();
+    fastStats.fast++;
+    return docs;
+  } catch (err) {
+    if (err !== BAIL) throw err;
+    fastStats.bailed++;
+    return undefined;
+  }
+}
+
+/** Where the next content line starts, after blank lines and whole-line comments. */
+interface Next { start: number; indent: number; first: number; comments: boolean }
+
+interface Value { node: Node; data: unknown; next: number }
+
+const enum Ch { LF = 10, SPACE = 32, HASH = 35, DASH = 45, COLON = 58 }
+
+class FastReader {
+  private readonly len: number;
+  constructor(private readonly t: string) { this.len = t.length; }
+
+  read(): FastDocument[] {
+    const t = this.t;
+    if (REFUSED_CHAR.test(t)) bail();
+    let next = this.skip(0);
+    DOC_MARKER.lastIndex = 0;
+    let markers = 0;
+    for (let m = DOC_MARKER.exec(t); m; m = DOC_MARKER.exec(t)) {
+      // Only a bare `---` as the first content line: other markers mean several documents or directives.
+      if (++markers > 1 || m.index !== next.start || m[0] !== '---' || t.charCodeAt(m.index + 3) !== Ch.LF) bail();
+      next = this.skip(m.index + 4);
+      if (next.start === this.len) bail();
+    }
+    if (next.start === this.len) return [];
+    if (next.indent !== 0) bail();
+    const v = this.block(next.first, 0);
+    if (this.skip(v.next).start !== this.len) bail();
+    return [{ contents: v.node, data: v.data }];
+  }
+
+  private eol(p: number): number {
+    const i = this.t.indexOf('\n', p);
+    return i < 0 ? this.len : i;
+  }
+
+  /**
+   * From a line start, past blank and comment lines to the next content line (start = len at the end).
+   * A comment line must stand at the indentation of the content after it (column 0 at the end): there
+   * the library files it with the next item, and no range changes; elsewhere it can stretch a range.
+   */
+  private skip(p: number): Next {
+    const t = this.t;
+    let comments = false, commentIndent = -1;
+    while (p < this.len) {
+      let q = p;
+      while (t.charCodeAt(q) === Ch.SPACE) q++;
+      const c = t.charCodeAt(q);
+      if (q === this.len || c === Ch.LF) { p = q + 1; continue; }
+      if (c === Ch.HASH) {
+        if (comments && commentIndent !== q - p) bail();
+        comments = true; commentIndent = q - p;
+        p = this.eol(q) + 1;
+        continue;
+      }
+      if (comments && commentIndent !== q - p) bail();
+      return { start: p, indent: q - p, first: q, comments };
+    }
+    if (comments && commentIndent !== 0) bail();
+    return { start: this.len, indent: -1, first: this.len, comments };
+  }
+
+  /** A block collection starting at `p` (its column is its indentation). */
+  private block(p: number, column: number): Value {
+    const c = this.t.charCodeAt(p);
+    if (c === Ch.DASH && this.isBlank(p + 1)) return this.seq(p, column);
+    return this.map(p, column);
+  }
+
+  /** Whether `p` is a space, a line end or the end of the text. */
+  private isBlank(p: number): boolean {
+    const c = this.t.charCodeAt(p);
+    return p >= this.len || c === Ch.SPACE || c === Ch.LF;
+  }
+
+  private seq(p: number, n: number): Value {
+    const seq = new YAMLSeq();
+    const data: unknown[] = [];
+    const start = p;
+    let end = p;
+    for (;;) {
+      const v = this.value(p + 1, n, false);
+      seq.items.push(v.node);
+      data.push(v.data);
+      end = (v.node.range as [number, number, number])[2];
+      const next = this.skip(v.next);
+      if (next.indent > n) bail();
+      if (next.indent < n || !(this.t.charCodeAt(next.first) === Ch.DASH && this.isBlank(next.first + 1))) {
+        seq.range = [start, end, end];
+        return { node: seq, data, next: next.start };
+      }
+      p = next.first;
+    }
+  }
+
+  private map(p: number, n: number): Value {
+    const map = new YAMLMap();
+    const data: Record<string, unknown> = {};
+    const start = p;
+    for (;;) {
+      const key = this.key(p);
+      if (!key) bail();
+      const name = key.node.value as string;
+      if (Object.prototype.hasOwnProperty.call(data, name)) bail();
+      const v = this.value(key.colon + 1, n, true);
+      map.items.push(new Pair(key.node, v.node));
+      data[name] = v.data;
+      const end = (v.node.range as [number, number, number])[2];
+      const next = this.skip(v.next);
+      if (next.indent > n) bail();
+      if (next.indent < n) {
+        map.range = [start, end, end];
+        return { node: map, data, next: next.start };
+      }
+      p = next.first;
+      // A list at the key's own indentation belongs to the key above; anything else there is an error.
+      if (this.t.charCodeAt(p) === Ch.DASH && this.isBlank(p + 1)) bail();
+    }
+  }
+
+  /** A mapping key at `p` followed by `:` and a space or line end, and the colon's offset; else undefined. */
+  private key(p: number): { node: Scalar; colon: number } | undefined {
+    const t = this.t;
+    const c = t.charCodeAt(p);
+    if (c === 34 /* " */ || c === 39 /* ' */) {
+      const { node, end } = this.quoted(p);
+      let i = end;
+      while (t.charCodeAt(i) === Ch.SPACE) i++;
+      if (t.charCodeAt(i) !== Ch.COLON || !this.isBlank(i + 1)) return undefined;
+      node.range = [p, end, end];
+      return { node, colon: i };
+    }
+    if (!plainStart(t, p)) return undefined;
+    const lineEnd = this.eol(p);
+    let i = p;
+    for (; i < lineEnd; i++) {
+      const k = t.charCodeAt(i);
+      if (k === Ch.COLON && (i + 1 === lineEnd || t.charCodeAt(i + 1) === Ch.SPACE)) break;
+      if (k === Ch.HASH && t.charCodeAt(i - 1) === Ch.SPACE) return undefined;
+    }
+    if (i >= lineEnd) return undefined;
+    let end = i;
+    while (t.charCodeAt(end - 1) === Ch.SPACE) end--;
+    if (end - p > 1000) bail();
+    for (let j = p; j < end; j++) if (KEY_REFUSED.has(t.charCodeAt(j))) bail();
+    const text = t.slice(p, end);
+    if (typeof resolvePlain(text) !== 'string' || text === '<<' || text === '__proto__') bail();
+    const node = new Scalar(text);
+    node.type = Scalar.PLAIN;
+    node.range = [p, end, end];
+    return { node, colon: i };
+  }
+
+  /**
+   * The value after a `:` or `-` at `p`, of a collection at indentation `n`: inline, nested below, or empty.
+   */
+  private value(p: number, n: number, inMap: boolean): Value {
+    const t = this.t;
+    while (t.charCodeAt(p) === Ch.SPACE) p++;
+    const c = t.charCodeAt(p);
+    if (p >= this.len || c === Ch.LF || c === Ch.HASH) {
+      const lineEnd = this.eol(p);
+      const after = Math.min(lineEnd + 1, this.len);
+      const next = this.skip(after);
+      if (next.indent > n || (inMap && next.indent === n && t.charCodeAt(next.first) === Ch.DASH && this.isBlank(next.first + 1))) {
+        return this.block(next.first, next.indent);
+      }
+      if (next.comments) bail();
+      const empty = new Scalar(null);
+      empty.type = Scalar.PLAIN;
+      empty.range = [p, p, c === Ch.HASH ? after : p];
+      return { node: empty, data: null, next: after };
+    }
+    if (c === 124 /* | */ || c === 62 /* > */) return this.blockScalar(p, n);
+    if (c === 91 /* [ */ || c === 123 /* { */) {
+      const f = c === 91 ? this.flowSeq(p) : this.flowMap(p);
+      return this.trail(f.node, f.data, f.end);
+    }
+    if (!inMap && c === Ch.DASH && this.isBlank(p + 1)) return this.seq(p, p - this.lineStart(p));
+    if (!inMap && this.key(p)) return this.map(p, p - this.lineStart(p));
+    if (c === 34 || c === 39) {
+      const q = this.quoted(p);
+      q.node.range = [p, q.end, q.end];
+      return this.trail(q.node, q.node.value, q.end);
+    }
+    const s = this.plain(p);
+    return this.trail(s.node, s.node.value, s.end);
+  }
+
+  private lineStart(p: number): number {
+    return this.t.lastIndexOf('\n', p - 1) + 1;
+  }
+
+  /** After a one-line value ending at `end`: spaces, an optional comment, the line end. */
+  private trail(node: Node, data: unknown, end: number): Value {
+    const t = this.t;
+    let i = end;
+    while (t.charCodeAt(i) === Ch.SPACE) i++;
+    if (i < this.len && t.charCodeAt(i) !== Ch.LF) {
+      if (t.charCodeAt(i) !== Ch.HASH || i === end) bail();
+      i = this.eol(i);
+    }
+    const after = Math.min(i + 1, this.len);
+    node.range = [(node.range as [number, number, number])[0], end, after];
+    return { node, data, next: after };
+  }
+
+  /** A plain scalar on one line in block context. */
+  private plain(p: number): { node: Scalar; end: number } {
+    const t = this.t;
+    if (!plainStart(t, p)) bail();
+    const lineEnd = this.eol(p);
+    let i = p;
+    for (; i < lineEnd; i++) {
+      const k = t.charCodeAt(i);
+      if (k === Ch.HASH && t.charCodeAt(i - 1) === Ch.SPACE) break;
+      if (k === Ch.COLON && (i + 1 === lineEnd || t.charCodeAt(i + 1) === Ch.SPACE)) bail();
+    }
+    let end = i;
+    while (t.charCodeAt(end - 1) === Ch.SPACE) end--;
+    const node = new Scalar(resolvePlain(t.slice(p, end)));
+    node.type = Scalar.PLAIN;
+    node.range = [p, end, end];
+    return { node, end };
+  }
+
+  /** A single- or double-quoted scalar closed on its own line. */
+  private quoted(p: number): { node: Scalar; end: number } {
+    const t = this.t;
+    const lineEnd = this.eol(p);
+    let out = '';
+    let i = p + 1;
+    if (t.charCodeAt(p) === 39) {
+      for (;;) {
+        const close = t.indexOf("'", i);
+        if (close < 0 || close > lineEnd) bail();
+        out += t.slice(i, close);
+        if (t.charCodeAt(close + 1) !== 39) { i = close + 1; break; }
+        out += "'";
+        i = close + 2;
+      }
+      const node = new Scalar(out);
+      node.type = Scalar.QUOTE_SINGLE;
+      return { node, end: i };
+    }
+    for (;;) {
+      if (i >= lineEnd) bail();
+      const k = t.charCodeAt(i);
+      if (k === 34) { i++; break; }
+      if (k === 92 /* \ */) {
+        const e = t[i + 1];
+        const simple = ESCAPES[e];
+        if (simple !== undefined) { out += simple; i += 2; continue; }
+        const width = e === 'x' ? 2 : e === 'u' ? 4 : 0;
+        const hex = t.slice(i + 2, i + 2 + width);
+        if (!width || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== width) bail();
+        const code = parseInt(hex, 16);
+        if (code >= 0xd800 && code <= 0xdfff) bail();
+        out += String.fromCharCode(code);
+        i += 2 + width;
+        continue;
+      }
+      out += t[i];
+      i++;
+    }
+    const node = new Scalar(out);
+    node.type = Scalar.QUOTE_DOUBLE;
+    return { node, end: i };
+  }
+
+  /** `|` or `>` with optional `-`/`+` chomping, then lines indented deeper than the collection at `n`. */
+  private blockScalar(p: number, n: number): Value {
+    const t = this.t;
+    const folded = t.charCodeAt(p) === 62;
+    let i = p + 1;
+    const chomp = t[i] === '-' || t[i] === '+' ? t[i++] : '';
+    while (t.charCodeAt(i) === Ch.SPACE) i++;
+    if (i < this.len && t.charCodeAt(i) !== Ch.LF) bail();
+    const lines: string[] = [];
+    let indent = -1, lastContentEnd = -1, trailing = 0;
+    let line = i + 1;
+    for (; line < this.len;) {
+      const lineEnd = this.eol(line);
+      let q = line;
+      while (q < lineEnd && t.charCodeAt(q) === Ch.SPACE) q++;
+      if (q === lineEnd) {
+        // Blank: only spaces within the indentation (deeper ones would be content, or an error, there).
+        if (indent >= 0 ? q - line > indent : false) bail();
+        if (indent < 0 && q - line > 0) bail();
+        lines.push('');
+        trailing++;
+        line = lineEnd + 1;
+        continue;
+      }
+      if (indent < 0) {
+        indent = q - line;
+        if (indent <= n) bail();
+      }
+      if (q - line < indent) break;
+      if (folded && q - line > indent) bail();
+      lines.push(t.slice(line + indent, lineEnd));
+      lastContentEnd = Math.min(lineEnd + 1, this.len);
+      trailing = 0;
+      line = lineEnd + 1;
+    }
+    if (indent < 0) bail();
+    const body = lines.slice(0, lines.length - trailing);
+    let value = folded ? fold(body) : body.join('\n');
+    if (chomp === '') value += '\n';
+    else if (chomp === '+') value += '\n' + '\n'.repeat(trailing);
+    let end = lastContentEnd;
+    if (chomp === '+') {
+      if (trailing && this.skip(end).comments) bail();
+      end = Math.min(line, this.len);
+    }
+    const node = new Scalar(value);
+    node.type = folded ? Scalar.BLOCK_FOLDED : Scalar.BLOCK_LITERAL;
+    node.range = [p, end, end];
+    return { node, data: value, next: end };
+  }
+
+  /** `[a, "b"]` on one line; returns the offset after `]`. */
+  private flowSeq(p: number): { node: YAMLSeq; data: unknown[]; end: number } {
+    const seq = new YAMLSeq();
+    seq.flow = true;
+    const data: unknown[] = [];
+    const end = this.flowItems(p, 93 /* ] */, () => {
+      const v = this.flowScalar(this.pos, false);
+      seq.items.push(v);
+      data.push(v.value);
+    });
+    seq.range = [p, end, end];
+    return { node: seq, data, end };
+  }
+
+  /** `{ a: 1, b: x }` on one line; returns the offset after `}`. */
+  private flowMap(p: number): { node: YAMLMap; data: Record<string, unknown>; end: number } {
+    const map = new YAMLMap();
+    map.flow = true;
+    const data: Record<string, unknown> = {};
+    const end = this.flowItems(p, 125 /* } */, () => {
+      const k = this.flowScalar(this.pos, true);
+      const name = k.value;
+      if (typeof name !== 'string' || name === '<<' || name === '__proto__' || Object.prototype.hasOwnProperty.call(data, name)) bail();
+      if (this.t.charCodeAt(this.pos) !== Ch.COLON || this.t.charCodeAt(this.pos + 1) !== Ch.SPACE) bail();
+      const v = this.flowScalar(this.pos + 1, false);
+      map.items.push(new Pair(k, v));
+      data[name] = v.value;
+    });
+    map.range = [p, end, end];
+    return { node: map, data, end };
+  }
+
+  private pos = 0;
+
+  /** Items between `p`'s bracket and `close`, comma-separated, all on one line; no trailing comma. */
+  private flowItems(p: number, close: number, item: () => void): number {
+    const t = this.t;
+    let i = p + 1;
+    while (t.charCodeAt(i) === Ch.SPACE) i++;
+    if (t.charCodeAt(i) === close) return i + 1;
+    for (;;) {
+      this.pos = i;
+      item();
+      i = this.pos;
+      const c = t.charCodeAt(i);
+      if (c === close) return i + 1;
+      if (c !== 44 /* , */) bail();
+      i++;
+      while (t.charCodeAt(i) === Ch.SPACE) i++;
+    }
+  }
+
+  /** A scalar inside `[]`/`{}`; sets `pos` past it (and past the spaces after a value, which its range keeps). */
+  private flowScalar(p: number, isKey: boolean): Scalar {
+    const t = this.t;
+    while (t.charCodeAt(p) === Ch.SPACE) p++;
+    const c = t.charCodeAt(p);
+    let node: Scalar, end: number;
+    if (c === 34 || c === 39) {
+      ({ node, end } = this.quoted(p));
+    } else {
+      if (!plainStart(t, p)) bail();
+      let i = p;
+      for (; i < this.len; i++) {
+        const k = t.charCodeAt(i);
+        if (k === 44 || k === 93 || k === 125 || k === Ch.LF) break;
+        if (k === 91 || k === 123 || k === Ch.COLON || k === Ch.HASH) {
+          if (isKey && k === Ch.COLON) break;
+          bail();
+        }
+      }
+      end = i;
+      while (t.charCodeAt(end - 1) === Ch.SPACE) end--;
+      if (end === p) bail();
+      const text = t.slice(p, end);
+      node = new Scalar(resolvePlain(text));
+      node.type = Scalar.PLAIN;
+    }
+    let after = end;
+    while (t.charCodeAt(after) === Ch.SPACE) after++;
+    node.range = [p, end, isKey ? end : after];
+    this.pos = after;
+    return node;
+  }
+}
+
+/** Characters that never start a plain scalar here (indicators, or `-`/`?`/`:` before a space). */
+function plainStart(t: string, p: number): boolean {
+  const c = t.charCodeAt(p);
+  if (START_REFUSED.has(c)) return false;
+  if (c === Ch.DASH) { const d = t.charCodeAt(p + 1); return p + 1 < t.length && d !== Ch.SPACE && d !== Ch.LF; }
+  return p < t.length && c !== Ch.LF && c !== Ch.SPACE;
+}
+
+const START_REFUSED = new Set([...'?:,[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
+const KEY_REFUSED = new Set([...',[]{}&*!|>\'"%@`\\'].map((c) => c.charCodeAt(0)));
+
+const ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b', f: '\f', ' ': ' ' };
+
+/** `>` folding of lines at the block's own indentation: single breaks become spaces, blank lines breaks. */
+function fold(lines: string[]): string {
+  let out = '';
+  let blanks = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line === '') { blanks++; continue; }
+    if (i > 0 && out !== '') out += blanks ? '\n'.repeat(blanks) : ' ';
+    else if (blanks) out += '\n'.repeat(blanks);
+    out += line;
+    blanks = 0;
+  }
+  return out;
+}
+
+const NULL = /^(?:~|[Nn]ull|NULL)?$/;
+const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const INT_OCT = /^0o[0-7]+$/;
+const INT = /^[-+]?[0-9]+$/;
+const INT_HEX = /^0x[0-9a-fA-F]+$/;
+const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+
+/** A plain scalar's value under the YAML 1.2 core schema, tested in the order the library tests its tags. */
+export function resolvePlain(s: string): unknown {
+  const c = s.charCodeAt(0);
+  // Most values start with a letter no core tag can match: strings, without a regex.
+  if ((c >= 97 && c <= 122 && c !== 110 && c !== 116 && c !== 102) || (c >= 65 && c <= 90 && c !== 78 && c !== 84 && c !== 70)) return s;
+  if (NULL.test(s)) return null;
+  if (BOOL.test(s)) return s[0] === 't' || s[0] === 'T';
+  if (INT_OCT.test(s)) return parseInt(s.substring(2), 8);
+  if (INT.test(s)) return parseInt(s, 10);
+  if (INT_HEX.test(s)) return parseInt(s.substring(2), 16);
+  if (FLOAT_NAN.test(s)) return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  if (FLOAT_EXP.test(s) || FLOAT.test(s)) return parseFloat(s);
+  return s;
+}
