@@ -1,7 +1,7 @@
 import { isCollection, isMap, isScalar, isSeq, parseAllDocuments, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { LineIndex, type Range } from './text';
 import type { Located, ParseProblem } from './model';
-import { readFast } from './yaml-fast';
+import { fastPath, readFast } from './yaml-fast';
 
 /**
  * Aliases are refused past this count: a "billion laughs" document expands exponentially and would
@@ -78,7 +78,7 @@ export class YamlSource {
     }
     // Most compliance files lie in the plain subset the fast reader knows; it gives the library's own nodes
     // and their data, or declines (anything unusual, any error) and the library reads the text as always.
-    const fast = readFast(text);
+    const fast = fastPath.enabled ? readFast(text) : undefined;
     if (fast) {
       this.docs = fast.map((f) => {
         const doc = { contents: f.contents, errors: [], warnings: [] } as unknown as Document.Parsed;
