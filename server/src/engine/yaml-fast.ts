@@ -71,6 +71,7 @@ class FastReader {
     }
     if (next.start === this.len) return [];
     if (next.indent !== 0) bail();
+    // Comments before the first content belong to the document, not to its first item.
     const v = this.block(next.first, 0);
     if (this.skip(v.next).start !== this.len) bail();
     return [{ contents: v.node, data: v.data }];
@@ -121,22 +122,29 @@ class FastReader {
   }
 
   private seq(p: number, n: number): Value {
+    // Whether whole-line comments stand before this item (they change an empty item's range); those before
+    // the first item belong to the key or document above.
+    let commented = false;
     const seq = new YAMLSeq();
     const data: unknown[] = [];
     const start = p;
     let end = p;
     for (;;) {
-      const v = this.value(p + 1, n, false);
+      const v = this.value(p + 1, n, false, commented);
       seq.items.push(v.node);
       data.push(v.data);
       end = (v.node.range as [number, number, number])[2];
       const next = this.skip(v.next);
       if (next.indent > n) bail();
       if (next.indent < n || !(this.t.charCodeAt(next.first) === Ch.DASH && this.isBlank(next.first + 1))) {
+        // A list at its key's indentation, ended by the next key: comments at that indentation close the list.
+        if (next.indent === n && next.comments) bail();
         seq.range = [start, end, end];
-        return { node: seq, data, next: next.start };
+        // From before the blank and comment lines: the caller must see those comments too.
+        return { node: seq, data, next: v.next };
       }
       p = next.first;
+      commented = next.comments;
     }
   }
 
@@ -148,7 +156,7 @@ class FastReader {
       const key = this.key(p);
       if (!key) bail();
       const name = key.node.value as string;
-      if (Object.prototype.hasOwnProperty.call(data, name)) bail();
+      if (!ordinaryKey(name, data)) bail();
       const v = this.value(key.colon + 1, n, true);
       map.items.push(new Pair(key.node, v.node));
       data[name] = v.data;
@@ -157,7 +165,7 @@ class FastReader {
       if (next.indent > n) bail();
       if (next.indent < n) {
         map.range = [start, end, end];
-        return { node: map, data, next: next.start };
+        return { node: map, data, next: v.next };
       }
       p = next.first;
       // A list at the key's own indentation belongs to the key above; anything else there is an error.
@@ -191,7 +199,7 @@ class FastReader {
     if (end - p > 1000) bail();
     for (let j = p; j < end; j++) if (KEY_REFUSED.has(t.charCodeAt(j))) bail();
     const text = t.slice(p, end);
-    if (typeof resolvePlain(text) !== 'string' || text === '<<' || text === '__proto__') bail();
+    if (typeof resolvePlain(text) !== 'string') bail();
     const node = new Scalar(text);
     node.type = Scalar.PLAIN;
     node.range = [p, end, end];
@@ -201,7 +209,7 @@ class FastReader {
   /**
    * The value after a `:` or `-` at `p`, of a collection at indentation `n`: inline, nested below, or empty.
    */
-  private value(p: number, n: number, inMap: boolean): Value {
+  private value(p: number, n: number, inMap: boolean, commented = false): Value {
     const t = this.t;
     while (t.charCodeAt(p) === Ch.SPACE) p++;
     const c = t.charCodeAt(p);
@@ -213,9 +221,13 @@ class FastReader {
         return this.block(next.first, next.indent);
       }
       if (next.comments) bail();
+      // A comment after the indicator, or an empty list item after a comment line, stretches the empty value
+      // up to the next content, indentation included; across blank lines the library's rule is murkier.
+      const stretch = c === Ch.HASH || (commented && !inMap);
+      if (stretch && next.start !== after) bail();
       const empty = new Scalar(null);
       empty.type = Scalar.PLAIN;
-      empty.range = [p, p, c === Ch.HASH ? after : p];
+      empty.range = [p, p, stretch ? next.first : p];
       return { node: empty, data: null, next: after };
     }
     if (c === 124 /* | */ || c === 62 /* > */) return this.blockScalar(p, n);
@@ -388,7 +400,7 @@ class FastReader {
     const end = this.flowItems(p, 125 /* } */, () => {
       const k = this.flowScalar(this.pos, true);
       const name = k.value;
-      if (typeof name !== 'string' || name === '<<' || name === '__proto__' || Object.prototype.hasOwnProperty.call(data, name)) bail();
+      if (typeof name !== 'string' || !ordinaryKey(name, data)) bail();
       if (this.t.charCodeAt(this.pos) !== Ch.COLON || this.t.charCodeAt(this.pos + 1) !== Ch.SPACE) bail();
       const v = this.flowScalar(this.pos + 1, false);
       map.items.push(new Pair(k, v));
@@ -450,6 +462,14 @@ class FastReader {
     this.pos = after;
     return node;
   }
+}
+
+/**
+ * A key the library would store as given: not repeated (an error there), not `__proto__` (which toJS defines
+ * specially) and not `<<` (a merge key under some options), however quoted.
+ */
+function ordinaryKey(name: string, data: Record<string, unknown>): boolean {
+  return name !== '__proto__' && name !== '<<' && !Object.prototype.hasOwnProperty.call(data, name);
 }
 
 /** Characters that never start a plain scalar here (indicators, or `-`/`?`/`:` before a space). */
