@@ -102,7 +102,7 @@ const CASES: [string, Outcome | 'either'][] = [
   ['a: [CC6.1, CC6.2]\n', 'fast'], ['a: []\nb: [ ]\nc: {}\n', 'fast'], ['p: { start: 2026-01-01, end: 2026-06-30 }\n', 'fast'],
   ['a: [a , b ]\n', 'fast'], ['a: [ "x" , \'y\' ]\n', 'fast'], ['a: { "k" : v , j: "w" }\n', 'fast'], ['a: [a, [b]]\n', 'bailed'],
   ['a: [a,\n  b]\n', 'bailed'], ['a: [a, b, ]\n', 'bailed'], ['a: { x }\n', 'bailed'], ['a: {x: 1, x: 2}\n', 'bailed'], ['a: [a]#c\n', 'bailed'],
-  ['a: [a] # c\n', 'fast'], ['a: &x 1\nb: *x\n', 'bailed'], ['a: !!str 1\n', 'bailed'], ['? a\n: 1\n', 'bailed'], ['a: 1\na: 2\n', 'bailed'],
+  ['a: [a] # c\n', 'fast'], ['a: [-]\n', 'bailed'], ['a: [-1, -x]\n', 'fast'], ['a: &x 1\nb: *x\n', 'bailed'], ['a: !!str 1\n', 'bailed'], ['? a\n: 1\n', 'bailed'], ['a: 1\na: 2\n', 'bailed'],
   ['a:\tb\n', 'bailed'], ['a:\n\t- b\n', 'bailed'], ['a: 1\r\nb: 2\r\n', 'bailed'], ['a: 1\rb: 2', 'bailed'], ['\ufeffa: 1\n', 'bailed'],
   ['a: x\n  y\n', 'bailed'], ['a: "x\n  y"\n', 'bailed'], ["a: 'x\n  y'\n", 'bailed'], ['a: x\n\n  y\n', 'bailed'], ['hello\n', 'bailed'],
   ['[a, b]\n', 'bailed'], ['  a: 1\n', 'bailed'], ['a: 1\n  # deeper comment\nb: 2\n', 'bailed'], ['a:\n  b: 1\n# c\n  d: 2\n', 'bailed'],

@@ -476,10 +476,12 @@ function ordinaryKey(name: string, data: Record<string, unknown>): boolean {
 function plainStart(t: string, p: number): boolean {
   const c = t.charCodeAt(p);
   if (START_REFUSED.has(c)) return false;
-  if (c === Ch.DASH) { const d = t.charCodeAt(p + 1); return p + 1 < t.length && d !== Ch.SPACE && d !== Ch.LF; }
+  // `-` before a space, a line end or a flow indicator is an indicator (`[-]` is a list in a list).
+  if (c === Ch.DASH) { const d = t.charCodeAt(p + 1); return p + 1 < t.length && d !== Ch.SPACE && d !== Ch.LF && !FLOW_INDICATOR.has(d); }
   return p < t.length && c !== Ch.LF && c !== Ch.SPACE;
 }
 
+const FLOW_INDICATOR = new Set([...',[]{}'].map((c) => c.charCodeAt(0)));
 const START_REFUSED = new Set([...'?:,[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
 const KEY_REFUSED = new Set([...',[]{}&*!|>\'"%@`\\'].map((c) => c.charCodeAt(0)));
 
