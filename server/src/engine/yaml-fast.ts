@@ -1,4 +1,5 @@
 import { Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { BAIL, bail, KEY_REFUSED, plainStart, readBlockScalar, readQuoted, resolvePlain } from './yaml-fast-scalars';
 
 /**
  * A single-pass reader for the plain subset of YAML that compliance files are written in: block mappings
@@ -16,9 +17,6 @@ export interface FastDocument {
   data: unknown;
 }
 
-/** Thrown to abandon the fast path; caught in readFast only. */
-const BAIL = Symbol('bail');
-function bail(): never { throw BAIL; }
 
 /**
  * Texts read on the fast path and texts declined, for the tests' hit-rate checks; `enabled` lets a test or
@@ -285,97 +283,21 @@ class FastReader {
 
   /** A single- or double-quoted scalar closed on its own line. */
   private quoted(p: number): { node: Scalar; end: number } {
-    const t = this.t;
-    const lineEnd = this.eol(p);
-    let out = '';
-    let i = p + 1;
-    if (t.charCodeAt(p) === 39) {
-      for (;;) {
-        const close = t.indexOf("'", i);
-        if (close < 0 || close > lineEnd) bail();
-        out += t.slice(i, close);
-        if (t.charCodeAt(close + 1) !== 39) { i = close + 1; break; }
-        out += "'";
-        i = close + 2;
-      }
-      const node = new Scalar(out);
-      node.type = Scalar.QUOTE_SINGLE;
-      return { node, end: i };
-    }
-    for (;;) {
-      if (i >= lineEnd) bail();
-      const k = t.charCodeAt(i);
-      if (k === 34) { i++; break; }
-      if (k === 92 /* \ */) {
-        const e = t[i + 1];
-        const simple = ESCAPES[e];
-        if (simple !== undefined) { out += simple; i += 2; continue; }
-        const width = e === 'x' ? 2 : e === 'u' ? 4 : 0;
-        const hex = t.slice(i + 2, i + 2 + width);
-        if (!width || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== width) bail();
-        const code = parseInt(hex, 16);
-        if (code >= 0xd800 && code <= 0xdfff) bail();
-        out += String.fromCharCode(code);
-        i += 2 + width;
-        continue;
-      }
-      out += t[i];
-      i++;
-    }
-    const node = new Scalar(out);
-    node.type = Scalar.QUOTE_DOUBLE;
-    return { node, end: i };
+    const q = readQuoted(this.t, p, this.eol(p));
+    const node = new Scalar(q.value);
+    node.type = q.double ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
+    return { node, end: q.end };
   }
 
   /** `|` or `>` with optional `-`/`+` chomping, then lines indented deeper than the collection at `n`. */
   private blockScalar(p: number, n: number): Value {
-    const t = this.t;
-    const folded = t.charCodeAt(p) === 62;
-    let i = p + 1;
-    const chomp = t[i] === '-' || t[i] === '+' ? t[i++] : '';
-    while (t.charCodeAt(i) === Ch.SPACE) i++;
-    if (i < this.len && t.charCodeAt(i) !== Ch.LF) bail();
-    const lines: string[] = [];
-    let indent = -1, lastContentEnd = -1, trailing = 0;
-    let line = i + 1;
-    for (; line < this.len;) {
-      const lineEnd = this.eol(line);
-      let q = line;
-      while (q < lineEnd && t.charCodeAt(q) === Ch.SPACE) q++;
-      if (q === lineEnd) {
-        // Blank: only spaces within the indentation (deeper ones would be content, or an error, there).
-        if (indent >= 0 ? q - line > indent : false) bail();
-        if (indent < 0 && q - line > 0) bail();
-        lines.push('');
-        trailing++;
-        line = lineEnd + 1;
-        continue;
-      }
-      if (indent < 0) {
-        indent = q - line;
-        if (indent <= n) bail();
-      }
-      if (q - line < indent) break;
-      if (folded && q - line > indent) bail();
-      lines.push(t.slice(line + indent, lineEnd));
-      lastContentEnd = Math.min(lineEnd + 1, this.len);
-      trailing = 0;
-      line = lineEnd + 1;
-    }
-    if (indent < 0) bail();
-    const body = lines.slice(0, lines.length - trailing);
-    let value = folded ? fold(body) : body.join('\n');
-    if (chomp === '') value += '\n';
-    else if (chomp === '+') value += '\n' + '\n'.repeat(trailing);
-    let end = lastContentEnd;
-    if (chomp === '+') {
-      if (trailing && this.skip(end).comments) bail();
-      end = Math.min(line, this.len);
-    }
-    const node = new Scalar(value);
-    node.type = folded ? Scalar.BLOCK_FOLDED : Scalar.BLOCK_LITERAL;
-    node.range = [p, end, end];
-    return { node, data: value, next: end };
+    const b = readBlockScalar(this.t, p, n);
+    // Kept blank lines run up to the next content; a comment line among them the library files elsewhere.
+    if (b.keptFrom !== undefined && this.skip(b.keptFrom).comments) bail();
+    const node = new Scalar(b.value);
+    node.type = b.folded ? Scalar.BLOCK_FOLDED : Scalar.BLOCK_LITERAL;
+    node.range = [p, b.end, b.end];
+    return { node, data: b.value, next: b.end };
   }
 
   /** `[a, "b"]` on one line; returns the offset after `]`. */
@@ -470,58 +392,4 @@ class FastReader {
  */
 function ordinaryKey(name: string, data: Record<string, unknown>): boolean {
   return name !== '__proto__' && name !== '<<' && !Object.prototype.hasOwnProperty.call(data, name);
-}
-
-/** Characters that never start a plain scalar here (indicators, or `-`/`?`/`:` before a space). */
-function plainStart(t: string, p: number): boolean {
-  const c = t.charCodeAt(p);
-  if (START_REFUSED.has(c)) return false;
-  // `-` before a space, a line end or a flow indicator is an indicator (`[-]` is a list in a list).
-  if (c === Ch.DASH) { const d = t.charCodeAt(p + 1); return p + 1 < t.length && d !== Ch.SPACE && d !== Ch.LF && !FLOW_INDICATOR.has(d); }
-  return p < t.length && c !== Ch.LF && c !== Ch.SPACE;
-}
-
-const FLOW_INDICATOR = new Set([...',[]{}'].map((c) => c.charCodeAt(0)));
-const START_REFUSED = new Set([...'?:,[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
-const KEY_REFUSED = new Set([...',[]{}&*!|>\'"%@`\\'].map((c) => c.charCodeAt(0)));
-
-const ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b', f: '\f', ' ': ' ' };
-
-/** `>` folding of lines at the block's own indentation: single breaks become spaces, blank lines breaks. */
-function fold(lines: string[]): string {
-  let out = '';
-  let blanks = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (line === '') { blanks++; continue; }
-    if (i > 0 && out !== '') out += blanks ? '\n'.repeat(blanks) : ' ';
-    else if (blanks) out += '\n'.repeat(blanks);
-    out += line;
-    blanks = 0;
-  }
-  return out;
-}
-
-const NULL = /^(?:~|[Nn]ull|NULL)?$/;
-const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-const INT_OCT = /^0o[0-7]+$/;
-const INT = /^[-+]?[0-9]+$/;
-const INT_HEX = /^0x[0-9a-fA-F]+$/;
-const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
-const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
-
-/** A plain scalar's value under the YAML 1.2 core schema, tested in the order the library tests its tags. */
-export function resolvePlain(s: string): unknown {
-  const c = s.charCodeAt(0);
-  // Most values start with a letter no core tag can match: strings, without a regex.
-  if ((c >= 97 && c <= 122 && c !== 110 && c !== 116 && c !== 102) || (c >= 65 && c <= 90 && c !== 78 && c !== 84 && c !== 70)) return s;
-  if (NULL.test(s)) return null;
-  if (BOOL.test(s)) return s[0] === 't' || s[0] === 'T';
-  if (INT_OCT.test(s)) return parseInt(s.substring(2), 8);
-  if (INT.test(s)) return parseInt(s, 10);
-  if (INT_HEX.test(s)) return parseInt(s.substring(2), 16);
-  if (FLOAT_NAN.test(s)) return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-  if (FLOAT_EXP.test(s) || FLOAT.test(s)) return parseFloat(s);
-  return s;
 }
