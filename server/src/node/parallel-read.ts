@@ -64,7 +64,7 @@ export const readAllParallel: ReadAll = async (ws, project, paths) => {
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  for (let j = 0; j < jobs.length; j++) {
-    jobs[j].files.forEach((f, k) => applyFetched(project, f.path, replies[j][k]));
-  }
+  project.indexBatch(() => {
+    for (let j = 0; j < jobs.length; j++) jobs[j].files.forEach((f, k) => applyFetched(project, f.path, replies[j][k]));
+  });
 };
