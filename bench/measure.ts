@@ -73,7 +73,7 @@ export function parseOnly(dir: string): ParseResult {
 export async function fullCheck(dir: string, today: string, parallel: boolean): Promise<CheckResult> {
   const c0 = cpuMs();
   const t0 = performance.now();
-  const { project } = await loadProject(new DiskWorkspace(dir), { checks: CHECKS, today }, parallel ? readAllParallel : readAllInto);
+  const { project } = await loadProject(new DiskWorkspace(dir, { oneShot: true }), { checks: CHECKS, today }, parallel ? readAllParallel : readAllInto);
   const t1 = performance.now();
   const diagnostics = project.allDiagnostics();
   const ms = performance.now() - t0, cpu = cpuMs() - c0;

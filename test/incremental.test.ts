@@ -132,3 +132,24 @@ test('an edit to a control title or frequency re-checks only the policies linked
     assert.deepEqual(delta(project.counters.checkRuns, runsBefore), linked, `${to}: only the linked policies are re-checked`);
   }
 });
+
+test('a first load indexes every file without asking what each affects, and gives the same diagnostics', async () => {
+  const { project } = await loadProject(new MemoryWorkspace(twoPairs()), { checks: CHECKS, today: TODAY });
+  // soc2.yaml is read on its own first; the four policies and controls come in one batch that skips the rules
+  assert.equal(project.counters.dependencyQueries, 1);
+  const unbatched = await loadProject(new MemoryWorkspace({ 'soc2.yaml': twoPairs()['soc2.yaml'] }), { checks: CHECKS, today: TODAY });
+  for (const [path, text] of Object.entries(twoPairs())) if (path !== 'soc2.yaml' && !path.startsWith('evidence/')) unbatched.project.setFile(path, text);
+  unbatched.project.setEvidenceFiles(Object.keys(twoPairs()));
+  assert.equal(unbatched.project.counters.dependencyQueries, 5);
+  assert.deepEqual(project.allDiagnostics(), unbatched.project.allDiagnostics());
+});
+
+test('a batch on a project that has been checked still re-checks what each file affects', async () => {
+  const { project } = await loadProject(new MemoryWorkspace(twoPairs()), { checks: CHECKS, today: TODAY });
+  const before = project.allDiagnostics().filter((d) => d.code === 'frequency-mismatch');
+  assert.equal(before.length, 0);
+  const text = twoPairs()['controls/access.yaml'].replace('frequency: quarterly', 'frequency: monthly');
+  project.indexBatch(() => { project.setFile('controls/access.yaml', text, 2); });
+  // the policy was checked before the batch: it must be re-checked against the changed control
+  assert.equal(project.allDiagnostics().some((d) => d.code === 'frequency-mismatch' && d.file === 'policies/access.md'), true);
+});

@@ -74,21 +74,25 @@ test('unusable path patterns in soc2.yaml are ignored with a diagnostic, never t
   }
 });
 
-test('symbolic link loops, self links and dangling links: listing ends, and says what it skipped', async (t) => {
-  const dir = onDisk(baseRepo());
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  symlinkSync('..', path.join(dir, 'controls', 'parent'));            // a folder loop
-  symlinkSync('.', path.join(dir, 'policies', 'again'));              // another
-  symlinkSync('self.yaml', path.join(dir, 'controls', 'self.yaml'));  // ELOOP
-  symlinkSync('nowhere.yaml', path.join(dir, 'controls', 'dangling.yaml'));
-  symlinkSync('access.yaml', path.join(dir, 'controls', 'alias.yaml')); // a link to a file is read like the file
-  const ws = new DiskWorkspace(dir);
-  const listed = await ws.list();
-  assert.deepEqual(listed.files.filter((f) => !f.startsWith('evidence/')), ['controls/access.yaml', 'controls/alias.yaml', 'policies/access.md', 'soc2.yaml']);
-  assert.deepEqual(listed.problems.map((p) => `${p.path} ${p.reason}`).sort(), ['controls/dangling.yaml ENOENT', 'controls/self.yaml ELOOP']);
-  const { diagnostics } = await diagnoseWorkspace(ws);
-  assert.ok(diagnostics.some((d) => d.file === 'controls/alias.yaml' && d.code === 'duplicate-id'), 'the linked copy is checked like a file');
-});
+// The CLI lists and reads with blocking calls (oneShot), the server with async ones: both must agree.
+for (const oneShot of [false, true]) {
+  const mode = oneShot ? ' (blocking reads, as the CLI)' : '';
+  test(`symbolic link loops, self links and dangling links: listing ends, and says what it skipped${mode}`, async (t) => {
+    const dir = onDisk(baseRepo());
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    symlinkSync('..', path.join(dir, 'controls', 'parent'));            // a folder loop
+    symlinkSync('.', path.join(dir, 'policies', 'again'));              // another
+    symlinkSync('self.yaml', path.join(dir, 'controls', 'self.yaml'));  // ELOOP
+    symlinkSync('nowhere.yaml', path.join(dir, 'controls', 'dangling.yaml'));
+    symlinkSync('access.yaml', path.join(dir, 'controls', 'alias.yaml')); // a link to a file is read like the file
+    const ws = new DiskWorkspace(dir, { oneShot });
+    const listed = await ws.list();
+    assert.deepEqual(listed.files.filter((f) => !f.startsWith('evidence/')), ['controls/access.yaml', 'controls/alias.yaml', 'policies/access.md', 'soc2.yaml']);
+    assert.deepEqual(listed.problems.map((p) => `${p.path} ${p.reason}`).sort(), ['controls/dangling.yaml ENOENT', 'controls/self.yaml ELOOP']);
+    const { diagnostics } = await diagnoseWorkspace(ws);
+    assert.ok(diagnostics.some((d) => d.file === 'controls/alias.yaml' && d.code === 'duplicate-id'), 'the linked copy is checked like a file');
+  });
+}
 
 test('a file deleted between listing and reading drops out quietly; the rest still checks', async () => {
   const files = { ...baseRepo(), 'controls/gone.yaml': 'id: GN-01\n' };
@@ -99,17 +103,21 @@ test('a file deleted between listing and reading drops out quietly; the rest sti
   assert.deepEqual(project.file('controls/access.yaml')?.controls.map((c) => c.id), ['AC-01']);
 });
 
-test('the same race on a real disk: the file is unlinked right after the listing', async (t) => {
-  const dir = onDisk({ ...baseRepo(), 'controls/gone.yaml': 'id: GN-01\n' });
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const disk = new DiskWorkspace(dir);
-  const racing = Object.assign(Object.create(disk) as DiskWorkspace, {
-    async list(): Promise<ListResult> { const l = await disk.list(); unlinkSync(path.join(dir, 'controls/gone.yaml')); return l; },
+// The CLI lists and reads with blocking calls (oneShot), the server with async ones: both must agree.
+for (const oneShot of [false, true]) {
+  const mode = oneShot ? ' (blocking reads, as the CLI)' : '';
+  test(`the same race on a real disk: the file is unlinked right after the listing${mode}`, async (t) => {
+    const dir = onDisk({ ...baseRepo(), 'controls/gone.yaml': 'id: GN-01\n' });
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const disk = new DiskWorkspace(dir, { oneShot });
+    const racing = Object.assign(Object.create(disk) as DiskWorkspace, {
+      async list(): Promise<ListResult> { const l = await disk.list(); unlinkSync(path.join(dir, 'controls/gone.yaml')); return l; },
+    });
+    const { diagnostics, project } = await diagnoseWorkspace(racing);
+    assert.equal(project.file('controls/gone.yaml'), undefined);
+    assert.ok(diagnostics.every((d) => d.file !== 'controls/gone.yaml'));
   });
-  const { diagnostics, project } = await diagnoseWorkspace(racing);
-  assert.equal(project.file('controls/gone.yaml'), undefined);
-  assert.ok(diagnostics.every((d) => d.file !== 'controls/gone.yaml'));
-});
+}
 
 test('unreadable files (EACCES, EIO): file-unreadable on each, the rest still checks', async () => {
   const files = { ...baseRepo(), 'controls/secret.yaml': 'id: SC-01\n', 'policies/secret.md': '---\nid: POL-S\n---\n' };

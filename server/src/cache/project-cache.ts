@@ -185,10 +185,12 @@ export class ProjectCache {
     if (removed.length) this.changed = true;
 
     // Indexed in path order, exactly as readAllInto does, so every list the checks derive is the same.
-    for (let i = 0; i < sorted.length; i++) {
-      const model = models.get(sorted[i]);
-      if (model) project.setParsed(model); else applyFetched(project, sorted[i], fetched[i]);
-    }
+    project.indexBatch(() => {
+      for (let i = 0; i < sorted.length; i++) {
+        const model = models.get(sorted[i]);
+        if (model) project.setParsed(model); else applyFetched(project, sorted[i], fetched[i]);
+      }
+    });
 
     if (!diagnostics || !cachedModels) { this.changed = true; return; }
     const affected = affectedSince(project, header!.hashes, cachedModels, models, same, removed, sorted.filter((p) => !models.has(p)));

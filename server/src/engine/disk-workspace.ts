@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { watch as chokidarWatch } from 'chokidar';
 import * as nodePath from 'node:path';
 import { SKIPPED_FOLDERS, type Disposable, type FileStat, type ListResult, type WatchEvent, type WatchFilter, type Workspace } from './workspace';
@@ -9,7 +9,20 @@ import { SKIPPED_FOLDERS, type Disposable, type FileStat, type ListResult, type 
  */
 export class DiskWorkspace implements Workspace {
   readonly root: string;
-  constructor(root: string) { this.root = nodePath.resolve(root); }
+  /**
+   * `oneShot`: the caller (the CLI) has nothing else to do while it waits, so the disk is read with blocking
+   * calls. Each async call is a round trip through libuv's thread pool: listing 22,000 files in 8,500 folders
+   * takes ~300 ms that way and ~80 ms blocking. The server keeps the async calls, to stay responsive.
+   */
+  constructor(root: string, private readonly options: { oneShot?: boolean } = {}) { this.root = nodePath.resolve(root); }
+
+  private readdir(dir: string): Promise<Dirent[]> | Dirent[] {
+    return this.options.oneShot ? readdirSync(dir, { withFileTypes: true }) : fs.readdir(dir, { withFileTypes: true });
+  }
+
+  private statOf(abs: string): Promise<Stats> | Stats {
+    return this.options.oneShot ? statSync(abs) : fs.stat(abs);
+  }
 
   private abs(path: string): string {
     const p = nodePath.resolve(this.root, path);
@@ -21,9 +34,9 @@ export class DiskWorkspace implements Workspace {
     const files: string[] = [];
     const problems: ListResult['problems'] = [];
     const walk = async (dir: string, rel: string): Promise<void> => {
-      let entries: import('node:fs').Dirent[];
+      let entries: Dirent[];
       try {
-        entries = await fs.readdir(dir, { withFileTypes: true });
+        entries = await this.readdir(dir);
       } catch (err) {
         problems.push({ path: rel || '.', reason: (err as NodeJS.ErrnoException).code ?? String(err) });
         return;
@@ -40,7 +53,7 @@ export class DiskWorkspace implements Workspace {
         } else if (e.isSymbolicLink()) {
           // A link to a file is read like a file; a link to a folder is not followed (loops, escapes).
           try {
-            const st = await fs.stat(nodePath.join(dir, e.name));
+            const st = await this.statOf(nodePath.join(dir, e.name));
             if (st.isFile()) files.push(r);
           } catch (err) {
             problems.push({ path: r, reason: (err as NodeJS.ErrnoException).code ?? String(err) });
@@ -56,11 +69,11 @@ export class DiskWorkspace implements Workspace {
     return { files, problems };
   }
 
-  async read(path: string): Promise<Uint8Array> { return fs.readFile(this.abs(path)); }
+  async read(path: string): Promise<Uint8Array> { return this.options.oneShot ? readFileSync(this.abs(path)) : fs.readFile(this.abs(path)); }
 
   async stat(path: string): Promise<FileStat | undefined> {
     try {
-      const st = await fs.stat(this.abs(path));
+      const st = await this.statOf(this.abs(path));
       return { size: st.size, mtimeMs: st.mtimeMs, isFile: st.isFile(), isDirectory: st.isDirectory() };
     } catch {
       return undefined;

@@ -47,7 +47,7 @@ export async function readAllInto(ws: Workspace, project: Project, paths: readon
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, sorted.length) }, worker));
-  for (let i = 0; i < sorted.length; i++) applyFetched(project, sorted[i], fetched[i]!);
+  project.indexBatch(() => { for (let i = 0; i < sorted.length; i++) applyFetched(project, sorted[i], fetched[i]!); });
 }
 
 /** What reading one file gave: its text, a model already parsed from it (in a worker), or why not. */

@@ -4,14 +4,17 @@ import * as nodePath from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DiskWorkspace } from '../engine/disk-workspace';
 import { applyFetched, readAllInto, type Fetched, type ReadAll } from '../engine/load';
-import type { FileKind } from '../engine/model';
+import { runParseJob, type ParseJob } from './parse-job';
 
-export interface ParseJob { id: number; root: string; files: { path: string; kind: FileKind; sizeLimit: number }[] }
-export interface ParseReply { id: number; results: Fetched[] }
+export type { ParseJob } from './parse-job';
+/** A worker's answer: the job's results as JSON text (see parse-worker.ts for why not objects). */
+export interface ParseReply { id: number; results: string }
 
-/** Below this many files, starting workers costs more than it saves. */
+/** Below this many files, starting a worker costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 200;
 const BATCH = 32;
+/** Jobs handed to each worker ahead of time: this thread feeds them only between its own jobs. */
+const IN_FLIGHT = 2;
 
 /** The bundled worker script, beside the running bundle (dist/cli.js, dist/server.js). */
 function workerScript(): string | undefined {
@@ -20,21 +23,19 @@ function workerScript(): string | undefined {
 }
 
 /**
- * Worker count: SOC2_WORKERS when set (0 turns workers off). By default workers start only with 4+ cores:
- * measured on 2 cores, each worker's start-up (bundle load, schema compile, cold JIT) and copying models
- * back cost more than the parallel parse saved (full check 12.7 s with 2 workers, 9.5 s without).
+ * Worker count: SOC2_WORKERS when set (0 turns workers off); by default one fewer than the cores, at most 4,
+ * since this thread parses too.
  */
 export function workerCount(): number {
   const env = process.env.SOC2_WORKERS;
   if (env !== undefined && /^\d+$/.test(env)) return Number(env);
-  const cores = availableParallelism();
-  return cores >= 4 ? Math.min(cores - 1, 4) : 0;
+  return Math.max(0, Math.min(availableParallelism() - 1, 4));
 }
 
 /**
- * Reads and parses files in worker threads, then indexes the models on this thread in path order,
- * exactly as readAllInto would. Falls back to readAllInto for small sets, non-disk workspaces, or when
- * no worker script is bundled (tests run from sources).
+ * Reads and parses files in worker threads and on this thread at once, then indexes the models on this thread
+ * in path order, exactly as readAllInto would. Falls back to readAllInto for small sets, non-disk workspaces,
+ * or when no worker script is bundled (tests run from sources).
  */
 export const readAllParallel: ReadAll = async (ws, project, paths) => {
   const script = workerScript();
@@ -51,20 +52,28 @@ export const readAllParallel: ReadAll = async (ws, project, paths) => {
   let next = 0;
   const workers = Array.from({ length: Math.min(count, jobs.length) }, () => new Worker(script));
   try {
-    await Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
+    const workersDone = Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
+      let pending = 0;
       const feed = () => {
-        if (next >= jobs.length) { resolve(); return; }
-        w.postMessage(jobs[next++]);
+        while (pending < IN_FLIGHT && next < jobs.length) { w.postMessage(jobs[next++]); pending++; }
+        if (pending === 0) resolve();
       };
-      w.on('message', (reply: ParseReply) => { replies[reply.id] = reply.results; feed(); });
+      w.on('message', (reply: ParseReply) => { replies[reply.id] = JSON.parse(reply.results) as Fetched[]; pending--; feed(); });
       w.on('error', reject);
       w.on('exit', (code) => { if (code !== 0) reject(new Error(`parse worker exited with code ${code}`)); });
       feed();
     })));
+    // This thread takes jobs too, yielding between them so the workers' replies are received and they are fed.
+    while (next < jobs.length) {
+      const job = jobs[next++];
+      replies[job.id] = await runParseJob(ws, job);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await workersDone;
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  for (let j = 0; j < jobs.length; j++) {
-    jobs[j].files.forEach((f, k) => applyFetched(project, f.path, replies[j][k]));
-  }
+  project.indexBatch(() => {
+    for (let j = 0; j < jobs.length; j++) jobs[j].files.forEach((f, k) => applyFetched(project, f.path, replies[j][k]));
+  });
 };
