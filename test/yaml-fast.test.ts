@@ -59,7 +59,7 @@ test('every file of the example repo is read on the fast path, exactly as the li
 });
 
 test('fixtures, templates and the hostile repo: the fast path equals the library wherever it reads', () => {
-  const files = [...walk(join(ROOT, 'test')).filter((f) => !f.includes(`${join('test', 'e2e')}${'/'}node`)), ...walk(join(ROOT, 'templates'))];
+  const files = [...walk(join(ROOT, 'test')), ...walk(join(ROOT, 'templates'))];
   const texts: [string, string][] = files.flatMap((f) => yamlTexts(f).map((t): [string, string] => [f, t]));
   for (const [name, text] of Object.entries(hostileRepo())) for (const t of yamlTexts(name, text)) texts.push([name, t]);
   const { fast, bailed } = tally(texts);

@@ -17,7 +17,6 @@ export interface FastDocument {
   data: unknown;
 }
 
-
 /**
  * Texts read on the fast path and texts declined, for the tests' hit-rate checks; `enabled` lets a test or
  * a measurement run the engine on the library alone and compare.
@@ -69,7 +68,6 @@ class FastReader {
     }
     if (next.start === this.len) return [];
     if (next.indent !== 0) bail();
-    // Comments before the first content belong to the document, not to its first item.
     const v = this.block(next.first, 0);
     if (this.skip(v.next).start !== this.len) bail();
     return [{ contents: v.node, data: v.data }];
