@@ -38,17 +38,22 @@ function flowDepth(text: string): number {
 function blockDepth(text: string): number {
   const indents: number[] = [];
   let max = 0;
-  for (let i = 0; i < text.length;) {
+  // Character codes, not one-character strings: this scan runs over every YAML text the engine reads.
+  const len = text.length;
+  for (let i = 0; i < len;) {
     let j = i;
-    while (text[j] === ' ' || text[j] === '\t') j++;
+    for (let c = text.charCodeAt(j); c === 32 || c === 9; c = text.charCodeAt(++j));
     const indent = j - i;
     let run = 0, longest = 0, content = false;
-    for (; j < text.length && text[j] !== '\n' && text[j] !== '\r'; j++) {
-      const c = text[j];
-      if (c === ' ' || c === '\t') continue;
-      const next = text[j + 1];
-      if ((c === '-' || c === '?' || c === ':') && (next === undefined || next === ' ' || next === '\t' || next === '\n' || next === '\r')) {
-        if (++run > longest) longest = run;
+    for (; j < len; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 10 || c === 13) break;
+      if (c === 32 || c === 9) continue;
+      if (c === 45 /* - */ || c === 63 /* ? */ || c === 58 /* : */) {
+        const next = text.charCodeAt(j + 1);
+        if (j + 1 >= len || next === 32 || next === 9 || next === 10 || next === 13) {
+          if (++run > longest) longest = run;
+        } else run = 0;
       } else run = 0;
       content = true;
     }
@@ -57,7 +62,7 @@ function blockDepth(text: string): number {
       indents.push(indent);
       if (indents.length + longest > max) max = indents.length + longest;
     }
-    i = j + (text[j] === '\r' && text[j + 1] === '\n' ? 2 : 1);
+    i = j + (text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10 ? 2 : 1);
   }
   return max;
 }
