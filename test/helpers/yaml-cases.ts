@@ -64,7 +64,13 @@ export function grammarText(rnd: () => number): string {
   };
   const node = (ind: number, depth: number): { inline?: string; lines?: string[] } => {
     const r = rnd();
-    if (depth > 3 || r < 0.45) return { inline: scalar() + sp() + comment() };
+    if (depth > 3 || r < 0.38) return { inline: scalar() + sp() + comment() };
+    if (r < 0.45) {
+      // A plain scalar folded over deeper lines, with blank lines, trailing spaces and the odd comment.
+      const more = Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => (rnd() < 0.2 ? pick(['', '  ']) + '\n' : '')
+        + ' '.repeat(ind + (rnd() < 0.1 ? 0 : 1) + Math.floor(rnd() * 3)) + pick(PLAIN) + sp() + (rnd() < 0.05 ? comment() : ''));
+      return { inline: pick(PLAIN) + sp() + (rnd() < 0.05 ? comment() : ''), lines: more.join('\n').split('\n') };
+    }
     if (r < 0.55) { const b = blockScalar(ind); return { inline: b[0], lines: b.slice(1) }; }
     if (r < 0.6) return { inline: comment() };
     const step = (rnd() < 0.2 ? 0 : 1) + Math.floor(rnd() * 3);

@@ -4,6 +4,8 @@
  * up (throws BAIL) on anything it does not read exactly as the library would.
  */
 
+import { Scalar } from 'yaml';
+
 /** Thrown to abandon the fast path; caught in readFast only. */
 export const BAIL = Symbol('bail');
 export function bail(): never { throw BAIL; }
@@ -44,6 +46,14 @@ export function readQuoted(t: string, p: number, lineEnd: number): { value: stri
     out += t[i];
     i++;
   }
+}
+
+/** readQuoted as a Scalar node of the library's quote type (its range is the caller's to set). */
+export function quotedScalar(t: string, p: number, lineEnd: number): { node: Scalar; end: number } {
+  const q = readQuoted(t, p, lineEnd);
+  const node = new Scalar(q.value);
+  node.type = q.double ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
+  return { node, end: q.end };
 }
 
 /**
@@ -145,4 +155,12 @@ export function resolvePlain(s: string): unknown {
   if (FLOAT_NAN.test(s)) return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
   if (FLOAT_EXP.test(s) || FLOAT.test(s)) return parseFloat(s);
   return s;
+}
+
+/**
+ * A key the library would store as given: not repeated (an error there), not `__proto__` (which toJS defines
+ * specially) and not `<<` (a merge key under some options), however quoted.
+ */
+export function ordinaryKey(name: string, data: Record<string, unknown>): boolean {
+  return name !== '__proto__' && name !== '<<' && !Object.prototype.hasOwnProperty.call(data, name);
 }

@@ -1,9 +1,11 @@
 import { Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
-import { BAIL, bail, KEY_REFUSED, plainStart, readBlockScalar, readQuoted, resolvePlain } from './yaml-fast-scalars';
+import { BAIL, bail, KEY_REFUSED, ordinaryKey, plainStart, quotedScalar, readBlockScalar, resolvePlain } from './yaml-fast-scalars';
+import { readFlow } from './yaml-fast-flow';
 
 /**
  * A single-pass reader for the plain subset of YAML that compliance files are written in: block mappings
- * and sequences, one-line scalars, `|`/`>` block scalars and one-line flow lists and mappings of scalars.
+ * and sequences, plain scalars (folded over lines too), one-line quoted scalars, `|`/`>` block scalars and
+ * one-line flow lists and mappings of scalars.
  * It builds the very nodes the `yaml` library would (same classes, values and ranges) and, in the same pass,
  * the plain data `doc.toJS()` would give, so the engine skips the library's lexer, parser, composer and
  * toJS on the files that make up almost all of a repository.
@@ -228,7 +230,7 @@ class FastReader {
     }
     if (c === 124 /* | */ || c === 62 /* > */) return this.blockScalar(p, n);
     if (c === 91 /* [ */ || c === 123 /* { */) {
-      const f = c === 91 ? this.flowSeq(p) : this.flowMap(p);
+      const f = readFlow(this.t, p);
       return this.trail(f.node, f.data, f.end);
     }
     if (!inMap && c === Ch.DASH && this.isBlank(p + 1)) return this.seq(p, p - this.lineStart(p));
@@ -238,7 +240,7 @@ class FastReader {
       q.node.range = [p, q.end, q.end];
       return this.trail(q.node, q.node.value, q.end);
     }
-    const s = this.plain(p);
+    const s = this.plain(p, n);
     return this.trail(s.node, s.node.value, s.end);
   }
 
@@ -260,10 +262,52 @@ class FastReader {
     return { node, data, next: after };
   }
 
-  /** A plain scalar on one line in block context. */
-  private plain(p: number): { node: Scalar; end: number } {
+  /**
+   * A plain scalar in block context, in a collection at indentation `n`: one line, or folded over the
+   * deeper-indented lines after it (line breaks become spaces, blank lines breaks).
+   */
+  private plain(p: number, n: number): { node: Scalar; end: number } {
     const t = this.t;
     if (!plainStart(t, p)) bail();
+    let end = this.plainLine(p);
+    let text = t.slice(p, end);
+    // Continuation lines: deeper than the collection, not blank. A comment ends the scalar (and what follows it
+    // there would be an error); the line that ends the scalar is the collection's business.
+    if (!this.continuesWithComment(end)) {
+      let line = this.eol(p) + 1, blanks = 0;
+      while (line < this.len) {
+        let q = line;
+        while (t.charCodeAt(q) === Ch.SPACE) q++;
+        const c = t.charCodeAt(q);
+        if (q >= this.len || c === Ch.LF) { blanks++; line = q + 1; continue; }
+        if (q - line <= n || c === Ch.HASH) break;
+        // Indicators at a continuation's start, or a `: ` in it, the library may read otherwise: decline.
+        if (!plainStart(t, q) || t.charCodeAt(q) === Ch.DASH) bail();
+        const e = this.plainLine(q);
+        if (this.continuesWithComment(e)) bail();
+        text += blanks ? '\n'.repeat(blanks) : ' ';
+        text += t.slice(q, e);
+        end = e;
+        blanks = 0;
+        line = this.eol(q) + 1;
+      }
+    }
+    const node = new Scalar(resolvePlain(text));
+    node.type = Scalar.PLAIN;
+    node.range = [p, end, end];
+    return { node, end };
+  }
+
+  /** Whether a comment follows `e` on its line (after a continuation line the library may call it an error). */
+  private continuesWithComment(e: number): boolean {
+    let i = e;
+    while (this.t.charCodeAt(i) === Ch.SPACE) i++;
+    return this.t.charCodeAt(i) === Ch.HASH;
+  }
+
+  /** The end (trailing spaces dropped) of one line of a plain scalar from `p`; a `: ` in it is declined. */
+  private plainLine(p: number): number {
+    const t = this.t;
     const lineEnd = this.eol(p);
     let i = p;
     for (; i < lineEnd; i++) {
@@ -273,18 +317,12 @@ class FastReader {
     }
     let end = i;
     while (t.charCodeAt(end - 1) === Ch.SPACE) end--;
-    const node = new Scalar(resolvePlain(t.slice(p, end)));
-    node.type = Scalar.PLAIN;
-    node.range = [p, end, end];
-    return { node, end };
+    return end;
   }
 
   /** A single- or double-quoted scalar closed on its own line. */
   private quoted(p: number): { node: Scalar; end: number } {
-    const q = readQuoted(this.t, p, this.eol(p));
-    const node = new Scalar(q.value);
-    node.type = q.double ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
-    return { node, end: q.end };
+    return quotedScalar(this.t, p, this.eol(p));
   }
 
   /** `|` or `>` with optional `-`/`+` chomping, then lines indented deeper than the collection at `n`. */
@@ -297,97 +335,4 @@ class FastReader {
     node.range = [p, b.end, b.end];
     return { node, data: b.value, next: b.end };
   }
-
-  /** `[a, "b"]` on one line; returns the offset after `]`. */
-  private flowSeq(p: number): { node: YAMLSeq; data: unknown[]; end: number } {
-    const seq = new YAMLSeq();
-    seq.flow = true;
-    const data: unknown[] = [];
-    const end = this.flowItems(p, 93 /* ] */, () => {
-      const v = this.flowScalar(this.pos, false);
-      seq.items.push(v);
-      data.push(v.value);
-    });
-    seq.range = [p, end, end];
-    return { node: seq, data, end };
-  }
-
-  /** `{ a: 1, b: x }` on one line; returns the offset after `}`. */
-  private flowMap(p: number): { node: YAMLMap; data: Record<string, unknown>; end: number } {
-    const map = new YAMLMap();
-    map.flow = true;
-    const data: Record<string, unknown> = {};
-    const end = this.flowItems(p, 125 /* } */, () => {
-      const k = this.flowScalar(this.pos, true);
-      const name = k.value;
-      if (typeof name !== 'string' || !ordinaryKey(name, data)) bail();
-      if (this.t.charCodeAt(this.pos) !== Ch.COLON || this.t.charCodeAt(this.pos + 1) !== Ch.SPACE) bail();
-      const v = this.flowScalar(this.pos + 1, false);
-      map.items.push(new Pair(k, v));
-      data[name] = v.value;
-    });
-    map.range = [p, end, end];
-    return { node: map, data, end };
-  }
-
-  private pos = 0;
-
-  /** Items between `p`'s bracket and `close`, comma-separated, all on one line; no trailing comma. */
-  private flowItems(p: number, close: number, item: () => void): number {
-    const t = this.t;
-    let i = p + 1;
-    while (t.charCodeAt(i) === Ch.SPACE) i++;
-    if (t.charCodeAt(i) === close) return i + 1;
-    for (;;) {
-      this.pos = i;
-      item();
-      i = this.pos;
-      const c = t.charCodeAt(i);
-      if (c === close) return i + 1;
-      if (c !== 44 /* , */) bail();
-      i++;
-      while (t.charCodeAt(i) === Ch.SPACE) i++;
-    }
-  }
-
-  /** A scalar inside `[]`/`{}`; sets `pos` past it (and past the spaces after a value, which its range keeps). */
-  private flowScalar(p: number, isKey: boolean): Scalar {
-    const t = this.t;
-    while (t.charCodeAt(p) === Ch.SPACE) p++;
-    const c = t.charCodeAt(p);
-    let node: Scalar, end: number;
-    if (c === 34 || c === 39) {
-      ({ node, end } = this.quoted(p));
-    } else {
-      if (!plainStart(t, p)) bail();
-      let i = p;
-      for (; i < this.len; i++) {
-        const k = t.charCodeAt(i);
-        if (k === 44 || k === 93 || k === 125 || k === Ch.LF) break;
-        if (k === 91 || k === 123 || k === Ch.COLON || k === Ch.HASH) {
-          if (isKey && k === Ch.COLON) break;
-          bail();
-        }
-      }
-      end = i;
-      while (t.charCodeAt(end - 1) === Ch.SPACE) end--;
-      if (end === p) bail();
-      const text = t.slice(p, end);
-      node = new Scalar(resolvePlain(text));
-      node.type = Scalar.PLAIN;
-    }
-    let after = end;
-    while (t.charCodeAt(after) === Ch.SPACE) after++;
-    node.range = [p, end, isKey ? end : after];
-    this.pos = after;
-    return node;
-  }
-}
-
-/**
- * A key the library would store as given: not repeated (an error there), not `__proto__` (which toJS defines
- * specially) and not `<<` (a merge key under some options), however quoted.
- */
-function ordinaryKey(name: string, data: Record<string, unknown>): boolean {
-  return name !== '__proto__' && name !== '<<' && !Object.prototype.hasOwnProperty.call(data, name);
 }
