@@ -146,19 +146,24 @@ export function aboutTheDocument(policy: Policy, s: Sentence, activity: string):
   return !!inner && DOCUMENT_SECTIONS.test(inner.title);
 }
 
-const described = new WeakMap<Control, Set<string>>();
-/** The frequencies a control's description states, sentence by sentence. */
-function describedFrequencies(control: Control): Set<string> {
+/** A control's description, sentence by sentence: the statement of each that states a frequency, and where it starts. */
+const described = new WeakMap<Control, { statement: Statement; offset: number }[]>();
+function descriptionStatements(control: Control): { statement: Statement; offset: number }[] {
   let out = described.get(control);
   if (!out) {
-    out = new Set();
+    out = [];
     for (const m of (control.description ?? '').matchAll(/[^.!?]+(?:[.!?]+|$)/g)) {
-      const st = readStatement(m[0], control.title ? [control.title] : []);
-      if (st) out.add(st.frequency);
+      const statement = readStatement(m[0], control.title ? [control.title] : []);
+      if (statement) out.push({ statement, offset: m.index! });
     }
     described.set(control, out);
   }
   return out;
+}
+
+/** The frequencies a control's description states, sentence by sentence. */
+function describedFrequencies(control: Control): Set<string> {
+  return new Set(descriptionStatements(control).map((d) => d.statement.frequency));
 }
 
 /** A control whose own description states a frequency its `frequency` field contradicts. */
@@ -171,12 +176,12 @@ export function descriptionDisagreements(control: Control): Disagreement[] {
   // have their own cadence ("meets each quarter …; presents to the board once a year").
   if (describedFrequencies(control).has(actual)) return [];
   const out: Disagreement[] = [];
-  for (const m of text.matchAll(/[^.!?]+(?:[.!?]+|$)/g)) {
-    const statement = readStatement(m[0], control.title ? [control.title] : []);
-    if (!statement || statement.frequency === 'on-event' || statement.frequency === 'continuous') continue;
+  // The statements were read once for describedFrequencies above: each description sentence is read once per run.
+  for (const { statement, offset } of descriptionStatements(control)) {
+    if (statement.frequency === 'on-event' || statement.frequency === 'continuous') continue;
     const verdict = compare(statement, actual);
     if (verdict === 'agrees' || verdict === 'different') continue;
-    out.push({ control, statement, verdict, range, phraseRange: phraseIn(range, text, m.index! + statement.start, statement.phrase) ?? range, via: 'description' });
+    out.push({ control, statement, verdict, range, phraseRange: phraseIn(range, text, offset + statement.start, statement.phrase) ?? range, via: 'description' });
   }
   return out;
 }
