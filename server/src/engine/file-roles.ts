@@ -16,11 +16,10 @@ export class FileRoles {
 
   apply(config: Config): void {
     this.config = config;
-    const opts = { dot: false };
-    this.matchPolicy = picomatch(config.paths.policies.map(stripDotSlash), opts);
-    this.matchControls = picomatch(config.paths.controls.map(stripDotSlash), opts);
-    this.matchRisks = picomatch(config.paths.risks.map(stripDotSlash), opts);
-    this.matchVendors = picomatch(config.paths.vendors.map(stripDotSlash), opts);
+    this.matchPolicy = globMatcher(config.paths.policies.map(stripDotSlash));
+    this.matchControls = globMatcher(config.paths.controls.map(stripDotSlash));
+    this.matchRisks = globMatcher(config.paths.risks.map(stripDotSlash));
+    this.matchVendors = globMatcher(config.paths.vendors.map(stripDotSlash));
   }
 
   /**
@@ -52,6 +51,18 @@ export class FileRoles {
     const root = joinPath('', this.config.paths.evidence);
     return root === '' || path.startsWith(root + '/');
   }
+}
+
+/**
+ * picomatch, behind a test of each glob's fixed leading folders (the `policies` of `policies/**`): most listed
+ * files are evidence under none of them, and a prefix test is far cheaper than the globs' regular expressions
+ * (22,000 files at the benchmark's scale 1). A glob with no fixed folder, or a negation, is always asked.
+ */
+export function globMatcher(globs: readonly string[]): (path: string) => boolean {
+  const match = picomatch([...globs], { dot: false });
+  const bases = globs.map((g) => (g.startsWith('!') ? '' : picomatch.scan(g).base));
+  if (!bases.length || bases.includes('')) return match;
+  return (path) => bases.some((b) => path.startsWith(b) && (path.length === b.length || path[b.length] === '/')) && match(path);
 }
 
 function stripDotSlash(g: string): string { return g.replace(/^\.\//, ''); }
