@@ -1,5 +1,4 @@
 import { promises as fs, readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { watch as chokidarWatch } from 'chokidar';
 import * as nodePath from 'node:path';
 import { SKIPPED_FOLDERS, type Disposable, type FileStat, type ListResult, type WatchEvent, type WatchFilter, type Workspace } from './workspace';
 
@@ -96,6 +95,8 @@ export class DiskWorkspace implements Workspace {
       if (parts.some((s) => SKIPPED_FOLDERS.has(s))) return true;
       return !!stats?.isFile() && !relevant(path);
     };
+    // Loaded here, not at start-up: only a server whose client cannot watch files uses it.
+    const { watch: chokidarWatch } = require('chokidar') as typeof import('chokidar');
     const watcher = chokidarWatch(this.root, { ignoreInitial: true, followSymlinks: false, ignored });
     const map: Record<string, WatchEvent['type']> = { add: 'created', change: 'changed', unlink: 'deleted', addDir: 'created', unlinkDir: 'deleted' };
     watcher.on('all', (event, abs) => {

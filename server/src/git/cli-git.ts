@@ -1,8 +1,10 @@
-import { execFile, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { bodyChangeAfter, policyBody, type ApprovalQuery, type BodyChange, type GitHistory, type Version } from '../engine/git-history';
 import { addDays, parseIsoDate, toIso } from '../engine/dates';
+
+/** Loaded on first use, not at start-up: outside a git repository git is never started (each builtin costs a few ms to load). */
+const childProcess = () => require('node:child_process') as typeof import('node:child_process');
 
 /** Every git call gives up after this long: a huge or broken repository must not hang a CI job or the editor. */
 const GIT_TIMEOUT_MS = 5000;
@@ -219,13 +221,13 @@ const PREFIX = ['-c', 'core.fsmonitor=false', '--no-pager'];
 
 function run(dir: string, args: string[], input?: string): Buffer {
   gitCalls.count++;
-  return execFileSync('git', ['-C', dir, ...PREFIX, ...args], { ...OPTIONS, input, stdio: ['pipe', 'pipe', 'ignore'] });
+  return childProcess().execFileSync('git', ['-C', dir, ...PREFIX, ...args], { ...OPTIONS, input, stdio: ['pipe', 'pipe', 'ignore'] });
 }
 
 function runAsync(dir: string, args: string[], input?: string): Promise<Buffer> {
   gitCalls.count++;
   return new Promise((resolve, reject) => {
-    const child = execFile('git', ['-C', dir, ...PREFIX, ...args], { ...OPTIONS, encoding: 'buffer' }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
+    const child = childProcess().execFile('git', ['-C', dir, ...PREFIX, ...args], { ...OPTIONS, encoding: 'buffer' }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
     // git may exit before reading its input (a bad ref, a fake git in tests): that EPIPE must not kill the server.
     child.stdin?.on('error', () => undefined);
     child.stdin?.end(input ?? '');

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as nodePath from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { DiskWorkspace } from '../engine/disk-workspace';
 import { applyFetched, readAllInto, type Fetched, type ReadAll } from '../engine/load';
 import { runParseJob, type ParseJob } from './parse-job';
@@ -53,6 +52,8 @@ export const readAllParallel: ReadAll = async (ws, project, paths) => {
   }
   const replies: Fetched[][] = new Array(jobs.length);
   let next = 0;
+  // Loaded here, not at start-up: a repo under the file threshold, or a machine under 4 cores, starts no worker.
+  const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
   const workers = Array.from({ length: Math.min(count, jobs.length) }, () => new Worker(script));
   try {
     const workersDone = Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
