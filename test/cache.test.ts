@@ -64,6 +64,16 @@ async function coldRun(dir: string) {
   return { cold, first, expected };
 }
 
+/** The cache header's content without the stat signatures of files and folders, which a rewrite of the same bytes changes. */
+function headerContent(file: string): unknown {
+  const read = readCacheFile(file, 1);
+  assert.equal(read.status, 'ok');
+  const header = (read as Extract<typeof read, { status: 'ok' }>).sections.section(0) as Record<string, unknown>;
+  delete header.signatures;
+  delete header.listings;
+  return header;
+}
+
 function sum(m: Map<string, number>): number { let n = 0; for (const v of m.values()) n += v; return n; }
 
 test('cached runs print exactly what uncached runs print, cold and warm, in every format, over every fixture and the 1/20 bench repo', () => {
@@ -184,6 +194,7 @@ test('a truncated, corrupt, foreign or unreadable cache is ignored with a note o
     const plain = soc2('check', dir, '--today', TODAY);
     assert.equal(soc2('check', dir, '--today', TODAY, '--cache').err, plain.err);
     const good = readFileSync(file);
+    const goodContent = headerContent(file);
     const shardFiles = () => readdirSync(join(dir, CACHE_DIR, 'models')).map((n) => join(dir, CACHE_DIR, 'models', n)).sort();
     const goodShards = shardFiles().map((f) => readFileSync(f));
     assert.ok(goodShards.length >= 1);
@@ -213,7 +224,7 @@ test('a truncated, corrupt, foreign or unreadable cache is ignored with a note o
       writeFileSync(policy, policyText);
       rmSync(file, { recursive: true, force: true });
       soc2('check', dir, '--today', TODAY, '--cache');
-      assert.deepEqual(readFileSync(file), good, 'the rebuilt cache is the same file');
+      assert.deepEqual(headerContent(file), goodContent, 'the rebuilt cache holds the same hashes, shards and findings');
       assert.deepEqual(shardFiles().map((f) => readFileSync(f)), goodShards, 'and the same shards');
     }
   } finally {

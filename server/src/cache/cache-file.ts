@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 
 /**
@@ -46,12 +46,18 @@ export class CacheSections {
   }
 }
 
-export type ReadOutcome = { status: 'ok'; sections: CacheSections } | { status: 'absent' } | { status: 'rejected'; reason: string };
+/** `writtenMs`: the file's modification time, from the handle it was read through (so of the very file read). */
+export type ReadOutcome = { status: 'ok'; sections: CacheSections; writtenMs: number } | { status: 'absent' } | { status: 'rejected'; reason: string };
 
 export function readCacheFile(file: string, sectionCount: number): ReadOutcome {
   let buffer: Buffer;
+  let writtenMs: number;
   try {
-    buffer = readFileSync(file);
+    const fd = openSync(file, 'r');
+    try {
+      writtenMs = fstatSync(fd).mtimeMs;
+      buffer = readFileSync(fd);
+    } finally { closeSync(fd); }
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return code === 'ENOENT' || code === 'ENOTDIR' ? { status: 'absent' } : { status: 'rejected', reason: `it could not be read (${code ?? (err as Error).message})` };
@@ -71,7 +77,7 @@ export function readCacheFile(file: string, sectionCount: number): ReadOutcome {
   if (sums.length !== sectionCount || bounds.length !== sectionCount || sums.some((s, i) => s.slice(s.indexOf(':') + 1) !== String(bounds[i][1] - bounds[i][0]))) {
     return { status: 'rejected', reason: 'it is truncated or has an unexpected layout' };
   }
-  return { status: 'ok', sections: new CacheSections(buffer, bounds, sums.map((s) => s.slice(0, s.indexOf(':')))) };
+  return { status: 'ok', sections: new CacheSections(buffer, bounds, sums.map((s) => s.slice(0, s.indexOf(':')))), writtenMs };
 }
 
 /** Writes the sections atomically (temporary file + rename); throws on failure, for the caller to report. */

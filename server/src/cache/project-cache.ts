@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { Project } from '../engine/project';
 import { CONFIG_FILE } from '../engine/parse-config';
@@ -10,8 +11,10 @@ import { CacheRejected, readCacheFile, sha256, writeCacheFile } from './cache-fi
 import { readShards, removeOtherShards, shardCount, shardName, shardOf, writeShards, type Models } from './model-shards';
 import { CachedHistory, type HistoryAnswers } from './cached-history';
 import { TOOL_BUILD } from './build-id';
-import { CACHE_DIR, ignoreSoc2Folder } from './folder';
+import { CACHE_DIR, ignoreSoc2Folder, SOC2_FOLDER } from './folder';
 import { syncReads } from './sync-reads';
+import { RACY_MARGIN_MS, signatureOf, unchangedSince, type Signature } from './file-signature';
+import { FolderListings, type StoredListings } from './folder-listings';
 
 const CACHE_FILE = 'project.json';
 
@@ -22,6 +25,10 @@ interface Header {
   config: string;
   /** Content hash of every cached file; its model is in shard `shardOf(path, shards.length)`. */
   hashes: Record<string, string>;
+  /** Each file's stat when it was hashed (file-signature.ts): the same signature lets a warm run skip reading it. */
+  signatures?: Record<string, Signature>;
+  /** The folders listed by the run that wrote it (folder-listings.ts). */
+  listings?: StoredListings;
   /** The name of each shard's file under models/, '' for a shard with no file in it. */
   shards: string[];
   /** The diagnostics of the run that wrote the cache, valid for the same `run` key (date, evidence, HEAD). */
@@ -42,6 +49,8 @@ function isHeader(v: unknown): v is Header {
 export interface CacheStats {
   /** Files whose model came from the cache. */
   reused: number;
+  /** Files read and hashed; the others' hashes held by their unchanged signature. */
+  hashed: number;
   /** Files parsed because they were new, changed, or the cache did not hold them. */
   parsed: number;
   /** Files whose cached diagnostics were taken as they were. */
@@ -71,13 +80,16 @@ export interface CacheOptions {
  * without the cache (tests compare them over every fixture and the benchmark's repo).
  */
 export class ProjectCache {
-  readonly stats: CacheStats = { reused: 0, parsed: 0, diagnosticsReused: 0, modelsRead: false, written: false, shardsWritten: 0 };
+  readonly stats: CacheStats = { reused: 0, hashed: 0, parsed: 0, diagnosticsReused: 0, modelsRead: false, written: false, shardsWritten: 0 };
   /** Set when nothing changed and the caller asked for diagnostics only: every diagnostic, files in path order. */
   upToDate?: Diagnostic[];
   private header?: Header;
   /** Shards found damaged on read: written again on save, even though a file of that name exists. */
   private readonly damagedShards = new Set<string>();
   private readonly hashes = new Map<string, string>();
+  private readonly signatures = new Map<string, Signature>();
+  /** When the header read was written (its file's mtime), for the racy-signature rule. */
+  private writtenMs?: number;
   private configHash = '';
   private runKey = '';
   private history?: CachedHistory;
@@ -86,9 +98,17 @@ export class ProjectCache {
 
   private constructor(readonly root: string, private readonly note: (message: string) => void, private readonly options: CacheOptions) {}
 
+  /** Tests set a smaller margin than file-signature.ts's, so files written a moment before a run can be trusted. */
+  racyMarginMs?: number;
+  /** The folder listings to give the disk workspace (CLI runs), recorded again for the next run. */
+  folders: FolderListings = new FolderListings(undefined, undefined);
+
   /** Opens the cache of the repo at `root`; a damaged file is reported through `note` and ignored. */
   static open(root: string, note: (message: string) => void, options: CacheOptions = {}): ProjectCache {
     const cache = new ProjectCache(root, note, options);
+    // The cache's folder exists before the repo is listed, so writing it at the end does not change the root
+    // folder's stamp that the listing records (folder-listings.ts). A read-only repo only loses the speed-up.
+    try { mkdirSync(nodePath.join(root, SOC2_FOLDER), { recursive: true }); } catch { /* written, or noted, at save */ }
     const read = readCacheFile(cache.file, 1);
     if (read.status === 'rejected') cache.reject(read.reason);
     else if (read.status === 'ok') {
@@ -96,6 +116,9 @@ export class ProjectCache {
         const header = read.sections.section(0);
         if (!isHeader(header)) throw new CacheRejected('its content has an unexpected shape');
         cache.header = header;
+        cache.writtenMs = read.writtenMs;
+        // Listings depend on nothing but the disk and which folders this build skips: only the build must match.
+        if (header.tool === TOOL_BUILD) cache.folders = new FolderListings(header.listings, read.writtenMs, () => cache.racyMarginMs ?? RACY_MARGIN_MS);
       } catch (err) {
         if (!(err instanceof CacheRejected)) throw err;
         cache.reject(err.message);
@@ -148,12 +171,28 @@ export class ProjectCache {
     this.runKey = sha256(JSON.stringify([project.today.toISOString().slice(0, 10), this.head ?? '', sha256(project.evidenceFiles.all().join('\n'))]));
 
     const sorted = [...paths].sort();
-    const fetched = await fetchAll(syncReads(ws), project, sorted);
+    const reads = syncReads(ws);
+    // Every file is stat'ed before any is read: a file changed after its stat shows a new signature next run.
+    const fetched: (Fetched | undefined)[] = new Array(sorted.length);
+    const toRead: number[] = [];
     const same = new Set<string>();
     for (let i = 0; i < sorted.length; i++) {
-      const f = fetched[i];
+      const path = sorted[i];
+      const signature = signatureOf(await reads.stat(path));
+      if (signature) this.signatures.set(path, signature);
+      const stored = header?.hashes[path];
+      if (stored !== undefined && unchangedSince(header!.signatures?.[path], signature, this.writtenMs, this.racyMarginMs)) {
+        this.hashes.set(path, stored);
+        same.add(path);
+      } else toRead.push(i);
+    }
+    const read = await fetchAll(reads, project, toRead.map((i) => sorted[i]));
+    toRead.forEach((i, k) => { fetched[i] = read[k]; });
+    this.stats.hashed = toRead.length;
+    for (const i of toRead) {
+      const f = fetched[i]!;
       if (f.kind !== 'text') continue; // unreadable or gone: applied as usual, never cached
-      const hash = sha256(`${f.invalidUtf8 ? 1 : 0}\0${f.text}`);
+      const hash = contentHash(f);
       this.hashes.set(sorted[i], hash);
       if (header?.hashes[sorted[i]] === hash) same.add(sorted[i]);
     }
@@ -170,17 +209,19 @@ export class ProjectCache {
     const cachedModels = header && (same.size || removed.length) ? this.models(header) : undefined;
     const models = new Map<string, FileModel>();
     for (let i = 0; i < sorted.length; i++) {
-      const path = sorted[i], f = fetched[i];
-      if (f.kind !== 'text') continue;
+      const path = sorted[i];
       const cached = same.has(path) ? cachedModels?.[path] : undefined;
       if (cached && cached.kind === project.kindOf(path)) {
         models.set(path, cached);
         this.stats.reused++;
-      } else {
-        models.set(path, parseFetched(project, path, f));
-        this.stats.parsed++;
-        this.changed = true;
+        continue;
       }
+      // Trusted by its signature but its model is not at hand (a shard gone): read it now.
+      const f = fetched[i] ??= await this.readLate(reads, project, path, same);
+      if (f.kind !== 'text') continue;
+      models.set(path, parseFetched(project, path, f));
+      this.stats.parsed++;
+      this.changed = true;
     }
     if (removed.length) this.changed = true;
 
@@ -188,7 +229,7 @@ export class ProjectCache {
     project.indexBatch(() => {
       for (let i = 0; i < sorted.length; i++) {
         const model = models.get(sorted[i]);
-        if (model) project.setParsed(model); else applyFetched(project, sorted[i], fetched[i]);
+        if (model) project.setParsed(model); else applyFetched(project, sorted[i], fetched[i]!);
       }
     });
 
@@ -201,6 +242,21 @@ export class ProjectCache {
     }
   };
 
+  /** Reads a file whose hash was trusted by its signature after all, and hashes what it holds now. */
+  private async readLate(reads: Workspace, project: Project, path: string, same: Set<string>): Promise<Fetched> {
+    const f = await fetchFile(reads, path, project.sizeLimit(path));
+    this.stats.hashed++;
+    if (f.kind === 'text') {
+      const hash = contentHash(f);
+      if (hash !== this.hashes.get(path)) same.delete(path);
+      this.hashes.set(path, hash);
+    } else {
+      same.delete(path);
+      this.hashes.delete(path);
+    }
+    return f;
+  }
+
   /**
    * Writes the cache when this run learnt anything (a file parsed, a file gone, other diagnostics, new git
    * answers). Call after the diagnostics were computed. A failed write is a note, never a failed command.
@@ -209,20 +265,26 @@ export class ProjectCache {
     if (this.history && this.history.asked > 0) this.changed = true;
     if (!this.changed || this.upToDate) return;
     const hashes: Record<string, string> = {};
+    const signatures: Record<string, Signature> = {};
     // Diagnostics computed with an editor's unsaved text are not the disk's: then none are stored.
     const keepDiagnostics = openInEditor.size === 0;
     const diagnostics: Record<string, Diagnostic[]> = {};
     for (const m of [...project.allFiles()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
       if (keepDiagnostics) diagnostics[m.path] = project.diagnosticsFor(m.path);
       const hash = this.hashes.get(m.path);
-      if (hash && m.kind !== 'config' && !openInEditor.has(m.path)) hashes[m.path] = hash;
+      if (hash && m.kind !== 'config' && !openInEditor.has(m.path)) {
+        hashes[m.path] = hash;
+        const signature = this.signatures.get(m.path);
+        if (signature) signatures[m.path] = signature;
+      }
     }
     const stored = Object.keys(hashes);
     const count = shardCount(stored.length);
     const members: string[][] = Array.from({ length: count }, () => []);
     for (const p of stored) members[shardOf(p, count)].push(p);
     const shards = members.map((paths) => ({ paths, name: paths.length ? shardName(TOOL_BUILD, this.configHash, paths.map((p) => [p, hashes[p]])) : '' }));
-    const header: Header = { tool: TOOL_BUILD, config: this.configHash, hashes, shards: shards.map((s) => s.name), run: keepDiagnostics ? this.runKey : '', diagnostics, ...(this.head && this.history ? { head: this.head, history: this.history.answers } : {}) };
+    const listings = Object.keys(this.folders.recorded).length ? { listings: this.folders.recorded } : {};
+    const header: Header = { tool: TOOL_BUILD, config: this.configHash, hashes, signatures, ...listings, shards: shards.map((s) => s.name), run: keepDiagnostics ? this.runKey : '', diagnostics, ...(this.head && this.history ? { head: this.head, history: this.history.answers } : {}) };
     try {
       ignoreSoc2Folder(this.root);
       // Shards first, then the header that names them: a reader never sees a header whose shards are not written.
@@ -254,6 +316,11 @@ async function fetchAll(ws: Workspace, project: Project, sorted: readonly string
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, sorted.length) }, worker));
   return out;
+}
+
+/** The content hash a file is cached under (its text, and whether bytes were replaced decoding it). */
+function contentHash(f: Extract<Fetched, { kind: 'text' }>): string {
+  return sha256(`${f.invalidUtf8 ? 1 : 0}\0${f.text}`);
 }
 
 /** What Project.setFile would index for this text, parsed here so the model can be stored too. */

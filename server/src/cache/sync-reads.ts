@@ -22,7 +22,7 @@ export function syncReads(ws: Workspace): Workspace {
     stat: async (path: string): Promise<FileStat | undefined> => {
       try {
         const st = statSync(abs(path));
-        return { size: st.size, mtimeMs: st.mtimeMs, isFile: st.isFile(), isDirectory: st.isDirectory() };
+        return { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino, isFile: st.isFile(), isDirectory: st.isDirectory() };
       } catch {
         return undefined;
       }

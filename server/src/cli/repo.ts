@@ -24,7 +24,7 @@ export async function openRepo(dirArg: string | undefined, todayArg: string | un
   // With --cache, models and diagnostics of unchanged files come from .soc2/cache (callers save it after output).
   const cache = options.cache ? ProjectCache.open(dir, (m) => io.stderr(`soc2: note: ${m}\n`), { diagnosticsOnly: options.diagnosticsOnly }) : undefined;
   const history = cache ? cache.wrapHistory(git, git?.resolve('HEAD')) : git;
-  const loaded = await loadProject(new DiskWorkspace(dir, { oneShot: true }), { checks: CHECKS, today, git: history }, cache ? cache.readAll : readAllParallel);
+  const loaded = await loadProject(new DiskWorkspace(dir, { oneShot: true, folders: cache?.folders }), { checks: CHECKS, today, git: history }, cache ? cache.readAll : readAllParallel);
   for (const p of loaded.listProblems) io.stderr(`soc2: could not list ${p.path} (${p.reason}); skipped\n`);
   return { ...loaded, dir, today, git, cache };
 }

@@ -2,7 +2,15 @@
  * All file access of the engine goes through this interface. The disk implementation serves the CLI
  * and the language server; the in-memory one serves tests. Paths are relative to the root, with `/`.
  */
-export interface FileStat { size: number; mtimeMs: number; isFile: boolean; isDirectory: boolean }
+export interface FileStat {
+  size: number;
+  mtimeMs: number;
+  isFile: boolean;
+  isDirectory: boolean;
+  /** On a disk: the inode's change time and number (the cache's file signatures, cache/file-signature.ts). */
+  ctimeMs?: number;
+  ino?: number;
+}
 
 /** A change on disk; `folder` is true for a folder created or deleted as a whole (a rename arrives as both). */
 export type WatchEvent = { type: 'created' | 'changed' | 'deleted'; path: string; folder?: boolean };
@@ -11,6 +19,20 @@ export type WatchEvent = { type: 'created' | 'changed' | 'deleted'; path: string
 export type WatchFilter = (path: string) => boolean;
 
 export interface Disposable { dispose(): void }
+
+/** A folder's stat as a listing cache compares it: size, modification and change times, inode. */
+export type FolderStamp = [size: number, mtimeMs: number, ctimeMs: number, ino: number];
+
+/**
+ * Lets a disk listing skip reading folders unchanged since a listing it recorded (cache/folder-listings.ts), as
+ * git's untracked cache does: creating, removing or renaming an entry changes the folder's times.
+ */
+export interface FolderListingCache {
+  /** What the folder held, when its stamp (taken before anything is read) says it is unchanged; else undefined. */
+  entries(rel: string, stamp: FolderStamp): { files: readonly string[]; folders: readonly string[] } | undefined;
+  /** Records what a folder held, read after `stamp` was taken; `undefined` when it cannot be kept (it holds links). */
+  record(rel: string, stamp: FolderStamp, listing: { files: readonly string[]; folders: readonly string[] } | undefined): void;
+}
 
 export interface ListResult { files: string[]; /** Entries that could not be listed (permissions, loops), with why. */ problems: { path: string; reason: string }[] }
 
