@@ -138,3 +138,16 @@ test('todayFromClock: the calendar date where the process runs, on either side o
     if (saved === undefined) delete process.env.TZ; else process.env.TZ = saved;
   }
 });
+
+test('toIso writes what toISOString does, for every day shape from year 0 to 9999 and beyond', () => {
+  let compared = 0;
+  // A step of a week and five hours walks every weekday, month end and leap day over the centuries.
+  for (let t = Date.UTC(-300, 0, 1); t < Date.UTC(12000, 0, 1); t += 86_400_000 * 7 + 3_600_000 * 5) {
+    const d = new Date(t);
+    assert.equal(toIso(d), d.toISOString().slice(0, 10));
+    compared++;
+  }
+  for (const iso of ['0100-01-01', '0999-06-30', '2024-02-29', '9999-12-31']) assert.equal(toIso(parseIsoDate(iso)!), iso);
+  assert.ok(compared > 600_000);
+  assert.throws(() => toIso(new Date(NaN)), RangeError);
+});

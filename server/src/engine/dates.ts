@@ -19,7 +19,13 @@ export function parseIsoDate(s: unknown): Date | undefined {
 
 export function isIsoDate(s: unknown): s is IsoDate { return parseIsoDate(s) !== undefined; }
 
-export function toIso(d: Date): IsoDate { return d.toISOString().slice(0, 10); }
+/** The date's `YYYY-MM-DD` (UTC). Written out by hand: toISOString was a noticeable share of a full check's evidence work. */
+export function toIso(d: Date): IsoDate {
+  const y = d.getUTCFullYear(), m = d.getUTCMonth() + 1, day = d.getUTCDate();
+  // Years outside 0000-9999 (never read from a file, but arithmetic may reach them) keep toISOString's form.
+  if (!(y >= 0 && y <= 9999)) return d.toISOString().slice(0, 10);
+  return `${y < 10 ? '000' : y < 100 ? '00' : y < 1000 ? '0' : ''}${y}-${m < 10 ? '0' : ''}${m}-${day < 10 ? '0' : ''}${day}`;
+}
 
 export function addDays(d: Date, days: number): Date { return new Date(d.getTime() + days * 86_400_000); }
 
