@@ -264,18 +264,28 @@ async function prepareScale(scale: number): Promise<ScaleState> {
   return { scale, expected, dir, series: {} };
 }
 
+/**
+ * A pause before each batch measurement: a child that used a gigabyte (the naive parse) is still being torn down
+ * by the kernel for a while after it exits, on the other core, and the next child measured right away paid for
+ * it (the first full check after the parse ran 100–300 ms slower than the same check measured next).
+ */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 750));
+
 /** One run of every measurement on one scale. */
 async function runOnce(st: ScaleState, label: string): Promise<void> {
   const { dir, expected } = st;
   const add = (k: string, v: number) => { (st.series[k] ??= []).push(v); };
+  await settle();
   const p = await measureInChild<ParseResult>(['parse', dir]);
   add('parse_only_ms', p.ms); add('parse_only_cpu_ms', p.cpuMs); add('parse_remark_ms', p.remarkMs); add('parse_yaml_ms', p.yamlMs); add('parse_read_ms', p.readMs);
+  await settle();
   const f = await measureInChild<CheckResult>(['check', dir, expected.today]);
   add('full_check_ms', f.ms); add('full_check_cpu_ms', f.cpuMs); add('full_check_load_ms', f.loadMs);
   if (!st.correctness) {
     const v = verify(f.byFile, expected);
     st.correctness = { ...v, diagnostics: f.diagnostics, planted: Object.values(expected.counts).reduce((a, b) => a + b, 0) };
   }
+  await settle();
   const f0 = await measureInChild<CheckResult>(['check', dir, expected.today], { ...process.env, SOC2_WORKERS: '0' });
   add('full_check_noworkers_ms', f0.ms); add('full_check_noworkers_cpu_ms', f0.cpuMs);
   gc();
