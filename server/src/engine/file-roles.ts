@@ -11,11 +11,16 @@ export class FileRoles {
   private matchControls: (p: string) => boolean = () => false;
   private matchRisks: (p: string) => boolean = () => false;
   private matchVendors: (p: string) => boolean = () => false;
+  private evidenceRoot = '';
+  private evidenceRootSlash = '/';
 
   constructor() { this.apply(this.config); }
 
   apply(config: Config): void {
     this.config = config;
+    // Worked out once per configuration: isEvidence is asked for every listed file (22,000 at the benchmark's scale 1).
+    this.evidenceRoot = joinPath('', config.paths.evidence);
+    this.evidenceRootSlash = `${this.evidenceRoot}/`;
     this.matchPolicy = globMatcher(config.paths.policies.map(stripDotSlash));
     this.matchControls = globMatcher(config.paths.controls.map(stripDotSlash));
     this.matchRisks = globMatcher(config.paths.risks.map(stripDotSlash));
@@ -48,8 +53,7 @@ export class FileRoles {
 
   /** Whether the path lies under `paths.evidence`. `.` makes every file evidence; `.evidence` is a folder like any other. */
   isEvidence(path: string): boolean {
-    const root = joinPath('', this.config.paths.evidence);
-    return root === '' || path.startsWith(root + '/');
+    return this.evidenceRoot === '' || path.startsWith(this.evidenceRootSlash);
   }
 }
 
