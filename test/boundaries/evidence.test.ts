@@ -119,3 +119,11 @@ test('EvidenceFiles: set replaces the list; under a folder stops at the next nam
   f.remove('0.pdf'); f.remove('zz.pdf'); f.remove('zzz.pdf'); f.remove('a/15');
   assert.deepEqual(f.all(), ['a-b/1.pdf', 'a/1.pdf', 'a/15.pdf', 'a/2.pdf', 'a/z/3.pdf', 'b/1.pdf', 'c/1.pdf']);
 });
+
+test('EvidenceFiles keeps a sorted listing as given and sorts and de-duplicates any other', () => {
+  const sorted = ['evidence/a/2026-01-01.md', 'evidence/a/2026-02-01.md', 'evidence/b/2026-01-01.md'];
+  assert.deepEqual(new EvidenceFiles(sorted).all(), sorted);
+  assert.deepEqual(new EvidenceFiles([sorted[2], sorted[0], sorted[2], sorted[1], sorted[0]]).all(), sorted);
+  assert.deepEqual(new EvidenceFiles([sorted[0], sorted[0]]).all(), [sorted[0]], 'a repeat is not an order');
+  assert.deepEqual(new EvidenceFiles([]).all(), []);
+});
