@@ -7,7 +7,10 @@ import { DiskWorkspace } from '../server/src/engine/disk-workspace';
 import { ProjectCache } from '../server/src/cache/project-cache';
 import { RACY_MARGIN_MS, unchangedSince, type Signature } from '../server/src/cache/file-signature';
 import { CHECKS } from '../server/src/checks';
-import { removeDir, tempDir } from './git-helpers';
+import { fineTimestamps, removeDir, tempDir } from './git-helpers';
+
+/** These tests change files and stat them again at once, with the racy margin at 0: they need fine timestamps. */
+const coarse = fineTimestamps() ? false : 'this file system keeps whole-second timestamps (the cache then relies on its 2 s racy rule)';
 
 /**
  * A warm run trusts a file's stored content hash when its stat signature (size, mtime, ctime, inode) is the
@@ -48,7 +51,7 @@ async function uncached(dir: string) {
   return (await loadProject(new DiskWorkspace(dir), { today: TODAY, checks: CHECKS })).project.allDiagnostics();
 }
 
-test('a warm run reads only the files whose signature changed, and still sees a same-size rewrite with its mtime put back', async () => {
+test('a warm run reads only the files whose signature changed, and still sees a same-size rewrite with its mtime put back', { skip: coarse }, async () => {
   const dir = tempDir('soc2-signatures-');
   try {
     cpSync(ACME, dir, { recursive: true });

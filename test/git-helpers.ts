@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -34,3 +34,19 @@ export function commitFiles(dir: string, files: Record<string, string>, date: st
 }
 
 export function initRepo(dir: string): void { git(dir, 'init', '-q'); }
+
+/**
+ * Whether the temp folder's file system keeps timestamps finer than a second. Tests that change a file and
+ * look at its stat again at once (with the cache's racy margin set to 0) need it; on a coarse file system the
+ * cache's 2 s racy rule covers what they skip.
+ */
+export function fineTimestamps(): boolean {
+  const dir = tempDir('soc2-timestamps-');
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) { const f = join(dir, `t${i}`); writeFileSync(f, 'x'); times.push(statSync(f).mtimeMs, statSync(f).ctimeMs); }
+    return times.some((t) => t % 1000 !== 0);
+  } finally {
+    removeDir(dir);
+  }
+}
