@@ -19,8 +19,12 @@ function codeCacheDir(path, env) {
   return path.join(env.XDG_CACHE_HOME || path.join(require('node:os').homedir(), '.cache'), 'soc2-as-code');
 }
 
-/** Ours and private: owned by this user and writable by no one else (owner checks only where POSIX has them). */
+/**
+ * Ours and private: owned by this user and writable by no one else. Windows has no owner or mode bits to ask
+ * (stat says 0o666 for every file); there the user's profile folder, which holds the cache, is private by its ACL.
+ */
 function isPrivate(stat) {
+  if (process.platform === 'win32') return true;
   return (typeof process.getuid !== 'function' || stat.uid === process.getuid()) && (stat.mode & 0o022) === 0;
 }
 
