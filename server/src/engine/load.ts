@@ -38,16 +38,22 @@ const READ_CONCURRENCY = 64;
  */
 export async function readAllInto(ws: Workspace, project: Project, paths: readonly string[]): Promise<void> {
   const sorted = [...paths].sort();
-  const fetched: (Fetched | undefined)[] = new Array(sorted.length);
+  const fetched = await fetchAll(ws, project, sorted);
+  project.indexBatch(() => { for (let i = 0; i < sorted.length; i++) applyFetched(project, sorted[i], fetched[i]); });
+}
+
+/** Reads the files, at most READ_CONCURRENCY at once (with blocking reads, one at a time); results in the given order. */
+export async function fetchAll(ws: Workspace, project: Project, paths: readonly string[]): Promise<Fetched[]> {
+  const out: Fetched[] = new Array(paths.length);
   let next = 0;
   const worker = async () => {
-    while (next < sorted.length) {
+    while (next < paths.length) {
       const i = next++;
-      fetched[i] = await fetchFile(ws, sorted[i], project.sizeLimit(sorted[i]));
+      out[i] = await fetchFile(ws, paths[i], project.sizeLimit(paths[i]));
     }
   };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, sorted.length) }, worker));
-  project.indexBatch(() => { for (let i = 0; i < sorted.length; i++) applyFetched(project, sorted[i], fetched[i]!); });
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
+  return out;
 }
 
 /** What reading one file gave: its text, a model already parsed from it (in a worker), or why not. */
