@@ -1,4 +1,4 @@
-import type { FileStat } from '../engine/workspace';
+import type { FileStat, StatStamp } from '../engine/workspace';
 
 /**
  * What a file's stat says about its content, as git's index keeps it: size, modification and change times,
@@ -6,7 +6,7 @@ import type { FileStat } from '../engine/workspace';
  * and hashing it again; the cache stays keyed by content hash. The change time cannot be set back by a program
  * (unlike the modification time), so a rewrite of the same size is seen even when its mtime is restored.
  */
-export type Signature = [size: number, mtimeMs: number, ctimeMs: number, ino: number];
+export type Signature = StatStamp;
 
 /**
  * A file whose times are this close to the moment the cache was written is hashed anyway ("racily clean", in

@@ -1,8 +1,8 @@
-import type { FolderListingCache, FolderStamp } from '../engine/workspace';
+import type { FolderListingCache, StatStamp } from '../engine/workspace';
 import { RACY_MARGIN_MS, unchangedSince } from './file-signature';
 
 /** Each folder read, by its path in the repo ('' for the root): its stamp, its files' names and its folders' names. */
-export type StoredListings = Record<string, [stamp: FolderStamp, files: string[], folders: string[]]>;
+export type StoredListings = Record<string, [stamp: StatStamp, files: string[], folders: string[]]>;
 
 /** A name a folder could really hold: anything else in a cache file is damage, and never becomes a path. */
 function isName(n: unknown): n is string {
@@ -28,7 +28,7 @@ export class FolderListings implements FolderListingCache {
 
   constructor(private readonly stored: unknown, private readonly writtenMs: number | undefined, private readonly margin: () => number = () => RACY_MARGIN_MS) {}
 
-  entries(rel: string, stamp: FolderStamp): { files: readonly string[]; folders: readonly string[] } | undefined {
+  entries(rel: string, stamp: StatStamp): { files: readonly string[]; folders: readonly string[] } | undefined {
     const entry = this.stored && typeof this.stored === 'object' ? (this.stored as Record<string, unknown>)[rel] : undefined;
     if (!Object.hasOwn(this.stored ?? {}, rel) || !isEntry(entry) || !unchangedSince(entry[0], stamp, this.writtenMs, this.margin())) return undefined;
     this.recorded[rel] = entry;
@@ -36,7 +36,7 @@ export class FolderListings implements FolderListingCache {
     return { files: entry[1], folders: entry[2] };
   }
 
-  record(rel: string, stamp: FolderStamp, listing: { files: readonly string[]; folders: readonly string[] } | undefined): void {
+  record(rel: string, stamp: StatStamp, listing: { files: readonly string[]; folders: readonly string[] } | undefined): void {
     if (listing) this.recorded[rel] = [stamp, [...listing.files], [...listing.folders]];
     this.read++;
   }

@@ -2,17 +2,17 @@ import { mkdirSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { Project } from '../engine/project';
 import { CONFIG_FILE } from '../engine/parse-config';
-import { applyFetched, fetchFile, type Fetched, type ReadAll } from '../engine/load';
+import { applyFetched, fetchAll, fetchFile, type Fetched, type ReadAll } from '../engine/load';
 import { parseFileModel } from '../engine/parse-file';
 import type { Diagnostic, FileModel, ParseProblem } from '../engine/model';
 import type { GitHistory } from '../engine/git-history';
 import type { Workspace } from '../engine/workspace';
+import { DiskWorkspace } from '../engine/disk-workspace';
 import { CacheRejected, readCacheFile, sha256, writeCacheFile } from './cache-file';
 import { readShards, removeOtherShards, shardCount, shardName, shardOf, writeShards, type Models } from './model-shards';
 import { CachedHistory, type HistoryAnswers } from './cached-history';
 import { TOOL_BUILD } from './build-id';
 import { CACHE_DIR, ignoreSoc2Folder, SOC2_FOLDER } from './folder';
-import { syncReads } from './sync-reads';
 import { RACY_MARGIN_MS, signatureOf, unchangedSince, type Signature } from './file-signature';
 import { FolderListings, type StoredListings } from './folder-listings';
 
@@ -171,7 +171,9 @@ export class ProjectCache {
     this.runKey = sha256(JSON.stringify([project.today.toISOString().slice(0, 10), this.head ?? '', sha256(project.evidenceFiles.all().join('\n'))]));
 
     const sorted = [...paths].sort();
-    const reads = syncReads(ws);
+    // A warm run reads and hashes files but parses almost none: all small reads, which through libuv's thread
+    // pool cost several times the reads themselves, so they are blocking here, in the server too.
+    const reads = ws instanceof DiskWorkspace ? ws.blocking() : ws;
     // Every file is stat'ed before any is read: a file changed after its stat shows a new signature next run.
     const fetched: (Fetched | undefined)[] = new Array(sorted.length);
     const toRead: number[] = [];
@@ -300,22 +302,6 @@ export class ProjectCache {
 
 async function configHash(ws: Workspace): Promise<string> {
   try { return sha256(await ws.read(CONFIG_FILE)); } catch { return 'none'; }
-}
-
-/** How many reads may be in flight at once, as in readAllInto (with synchronous reads, one at a time). */
-const READ_CONCURRENCY = 64;
-
-async function fetchAll(ws: Workspace, project: Project, sorted: readonly string[]): Promise<Fetched[]> {
-  const out: Fetched[] = new Array(sorted.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < sorted.length) {
-      const i = next++;
-      out[i] = await fetchFile(ws, sorted[i], project.sizeLimit(sorted[i]));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, sorted.length) }, worker));
-  return out;
 }
 
 /** The content hash a file is cached under (its text, and whether bytes were replaced decoding it). */

@@ -1,6 +1,6 @@
 import { promises as fs, readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
 import * as nodePath from 'node:path';
-import { SKIPPED_FOLDERS, type Disposable, type FileStat, type FolderListingCache, type FolderStamp, type ListResult, type WatchEvent, type WatchFilter, type Workspace } from './workspace';
+import { SKIPPED_FOLDERS, type Disposable, type FileStat, type FolderListingCache, type StatStamp, type ListResult, type WatchEvent, type WatchFilter, type Workspace } from './workspace';
 
 /**
  * The workspace on disk. Lists without following symbolic links to folders (a link loop cannot
@@ -16,8 +16,13 @@ export class DiskWorkspace implements Workspace {
    */
   constructor(root: string, private readonly options: { oneShot?: boolean; folders?: FolderListingCache } = {}) { this.root = nodePath.resolve(root); }
 
+  /** This workspace read with blocking calls, as a one-shot caller does (the cache's reads, on the server too). */
+  blocking(): DiskWorkspace {
+    return this.options.oneShot ? this : new DiskWorkspace(this.root, { ...this.options, oneShot: true });
+  }
+
   /** The folder's stamp for the listing cache, taken before it is read; undefined without a cache or a stat. */
-  private stampOf(dir: string): FolderStamp | undefined {
+  private stampOf(dir: string): StatStamp | undefined {
     if (!this.options.oneShot || !this.options.folders) return undefined;
     try { const st = statSync(dir); return [st.size, st.mtimeMs, st.ctimeMs, st.ino]; } catch { return undefined; }
   }

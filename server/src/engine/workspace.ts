@@ -20,8 +20,8 @@ export type WatchFilter = (path: string) => boolean;
 
 export interface Disposable { dispose(): void }
 
-/** A folder's stat as a listing cache compares it: size, modification and change times, inode. */
-export type FolderStamp = [size: number, mtimeMs: number, ctimeMs: number, ino: number];
+/** A file's or a folder's stat as the cache compares it: size, modification and change times, inode. */
+export type StatStamp = [size: number, mtimeMs: number, ctimeMs: number, ino: number];
 
 /**
  * Lets a disk listing skip reading folders unchanged since a listing it recorded (cache/folder-listings.ts), as
@@ -29,9 +29,9 @@ export type FolderStamp = [size: number, mtimeMs: number, ctimeMs: number, ino: 
  */
 export interface FolderListingCache {
   /** What the folder held, when its stamp (taken before anything is read) says it is unchanged; else undefined. */
-  entries(rel: string, stamp: FolderStamp): { files: readonly string[]; folders: readonly string[] } | undefined;
+  entries(rel: string, stamp: StatStamp): { files: readonly string[]; folders: readonly string[] } | undefined;
   /** Records what a folder held, read after `stamp` was taken; `undefined` when it cannot be kept (it holds links). */
-  record(rel: string, stamp: FolderStamp, listing: { files: readonly string[]; folders: readonly string[] } | undefined): void;
+  record(rel: string, stamp: StatStamp, listing: { files: readonly string[]; folders: readonly string[] } | undefined): void;
 }
 
 export interface ListResult { files: string[]; /** Entries that could not be listed (permissions, loops), with why. */ problems: { path: string; reason: string }[] }
