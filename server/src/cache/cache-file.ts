@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
+import { nodeCrypto, sha256 } from '../util/hash';
 
 /**
  * One cache file on disk, in sections, each on its own line (JSON.stringify never writes a raw line break):
@@ -19,12 +20,7 @@ export const CACHE_MAGIC = 'soc2-as-code cache v3';
 
 export class CacheRejected extends Error {}
 
-/** Loaded on first use, not at start-up: a plain `soc2 check` of a small repo never needs it (each builtin costs a few ms to load). */
-const crypto = () => require('node:crypto') as typeof import('node:crypto');
-
-export function sha256(text: string | Uint8Array): string {
-  return crypto().createHash('sha256').update(text).digest('hex');
-}
+export { sha256 };
 
 /** The sections of a cache file, each parsed (and its checksum verified) on first use. */
 export class CacheSections {
@@ -85,7 +81,7 @@ export function writeCacheFile(file: string, sections: unknown[]): void {
   const texts = sections.map((s) => JSON.stringify(s));
   const dir = nodePath.dirname(file);
   mkdirSync(dir, { recursive: true });
-  const temp = nodePath.join(dir, `.${nodePath.basename(file)}.${process.pid}.${crypto().randomBytes(4).toString('hex')}.tmp`);
+  const temp = nodePath.join(dir, `.${nodePath.basename(file)}.${process.pid}.${nodeCrypto().randomBytes(4).toString('hex')}.tmp`);
   try {
     writeFileSync(temp, `${CACHE_MAGIC}\n${texts.map((t) => `${sha256(t)}:${Buffer.byteLength(t)}`).join(' ')}\n${texts.join('\n')}`);
     renameSync(temp, file);

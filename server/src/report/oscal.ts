@@ -1,5 +1,4 @@
-/** Loaded on first use, not at start-up: a plain `soc2 check` of a small repo never needs it (each builtin costs a few ms to load). */
-const crypto = () => require('node:crypto') as typeof import('node:crypto');
+import { nodeCrypto } from '../util/hash';
 import type { Project } from '../engine/project';
 import type { Control } from '../engine/model';
 import { computeSummary, type ReadinessSummary } from '../engine/summary';
@@ -10,7 +9,7 @@ const OSCAL_VERSION = '1.0.6';
 /** RFC 4122 name-based (version 5, SHA-1) UUID: the same name always gives the same id, so exports diff cleanly. */
 export function uuidV5(name: string, namespace: string): string {
   const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
-  const b = Buffer.from(crypto().createHash('sha1').update(ns).update(name, 'utf8').digest().subarray(0, 16));
+  const b = Buffer.from(nodeCrypto().createHash('sha1').update(ns).update(name, 'utf8').digest().subarray(0, 16));
   b[6] = (b[6] & 0x0f) | 0x50;
   b[8] = (b[8] & 0x3f) | 0x80;
   const h = b.toString('hex');

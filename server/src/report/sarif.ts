@@ -1,5 +1,4 @@
-/** Loaded on first use, not at start-up: a plain `soc2 check` of a small repo never needs it (each builtin costs a few ms to load). */
-const crypto = () => require('node:crypto') as typeof import('node:crypto');
+import { sha256 } from '../util/hash';
 import type { Diagnostic, Severity } from '../engine/model';
 import type { Check } from '../checks/types';
 import { findingKey } from '../engine/delta';
@@ -39,7 +38,7 @@ export function buildSarif(diagnostics: readonly Diagnostic[], options: SarifOpt
       locations: [location(uri(d.file), d.range)],
       ...(d.related?.length ? { relatedLocations: d.related.map((r, i) => ({ id: i + 1, ...location(uri(r.file), r.range), message: { text: r.message } })) } : {}),
       // Stable across line moves, so code scanning keeps one alert per finding from run to run.
-      partialFingerprints: { 'soc2FindingHash/v1': crypto().createHash('sha256').update(`${key}\u0000${n}`).digest('hex').slice(0, 32) },
+      partialFingerprints: { 'soc2FindingHash/v1': sha256(`${key}\u0000${n}`).slice(0, 32) },
       ...(options.baseline ? { baselineState: options.baseline.has(key) ? 'unchanged' : 'new' } : {}),
     };
   });
